@@ -1,0 +1,107 @@
+import type * as z from 'zod/mini';
+import type { DeletionReceipt, DeletionRequest } from '../schemas/deletion.js';
+import { DeletionReceiptSchema, DeletionRequestSchema } from '../schemas/deletion.js';
+import { ExitReceiptSchema, ExitRecordSchema, type ExitReceipt, type ExitRecord } from '../schemas/exit-record.js';
+import { ProgressSnapshotSchema, type ProgressSnapshot } from '../schemas/progress.js';
+import {
+  AdapterErrorCodeSchema,
+  CodeChallengeSchema,
+  FollowUpRequestSchema,
+  FollowUpResultSchema,
+  HandoffRequestSchema,
+  HandoffResultSchema,
+  InterviewRefSchema,
+  SaveProgressResultSchema,
+  SendCodeRequestSchema,
+  VerifyCodeRequestSchema,
+  VerifyCodeResultSchema,
+  type AdapterErrorCode,
+  type CodeChallenge,
+  type FollowUpRequest,
+  type FollowUpResult,
+  type HandoffRequest,
+  type HandoffResult,
+  type InterviewRef,
+  type SaveProgressResult,
+  type SendCodeRequest,
+  type VerifyCodeRequest,
+  type VerifyCodeResult,
+} from '../schemas/protocol.js';
+import { InterviewStatusSchema, type InterviewStatus } from '../schemas/status.js';
+
+/**
+ * The backend a vendor plugs in. Every method takes and returns data the core schemas describe;
+ * failures are thrown as `AdapterError` so that the widget can say what went wrong in words.
+ */
+export interface ExitAdapter {
+  /** Record an exit. Idempotent by `record.idempotencyKey`: a replay returns the same receipt. */
+  submitExit(record: ExitRecord): Promise<ExitReceipt>;
+  /** Send a one-time code (R6). The code never comes back to the browser. */
+  sendCode(request: SendCodeRequest): Promise<CodeChallenge>;
+  /** Check a code on the server. */
+  verifyCode(request: VerifyCodeRequest): Promise<VerifyCodeResult>;
+  /** Ask that the candidate's personal data be anonymised or deleted (R10). */
+  requestDeletion(request: DeletionRequest): Promise<DeletionReceipt>;
+  /** Where the interview stands, for re-entry (R14). */
+  getStatus(ref: InterviewRef): Promise<InterviewStatus>;
+  /** Keep a progress snapshot (R8, R15). */
+  saveProgress(snapshot: ProgressSnapshot): Promise<SaveProgressResult>;
+  /** A reason-driven follow-up (R25). */
+  followUp(request: FollowUpRequest): Promise<FollowUpResult>;
+  /** Hand the candidate to a human agent (R27). */
+  handoff(request: HandoffRequest): Promise<HandoffResult>;
+}
+
+export class AdapterError extends Error {
+  override readonly name = 'AdapterError';
+  constructor(
+    readonly code: AdapterErrorCode,
+    message: string = code,
+    /** Seconds the server asked to wait before trying again (HTTP 429 / 503 Retry-After). */
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** Any failure as an AdapterError: an adapter's own, or a thrown TypeError from fetch (= network). */
+export function toAdapterError(error: unknown): AdapterError {
+  if (error instanceof AdapterError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (AdapterErrorCodeSchema.safeParse(code).success) return new AdapterError(code as AdapterErrorCode, String((error as Error).message ?? code));
+  return new AdapterError('network', error instanceof Error ? error.message : 'network');
+}
+
+function check<T>(schema: z.ZodMiniType<T>, value: unknown, code: AdapterErrorCode, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  throw new AdapterError(code, `${what}: ${first ? `${first.path.join('.') || '(root)'} ${first.message}` : 'invalid'}`);
+}
+
+/**
+ * Wrap a vendor's adapter so that what goes in and what comes out is checked against the
+ * schemas: a malformed answer is an error, never trusted.
+ */
+export function checkedAdapter(adapter: ExitAdapter): ExitAdapter {
+  const call = async <I, O>(method: keyof ExitAdapter, input: I, inSchema: z.ZodMiniType<I>, outSchema: z.ZodMiniType<O>): Promise<O> => {
+    const request = check(inSchema, input, 'invalid-request', `${method} request`);
+    let response: unknown;
+    try {
+      response = await (adapter[method] as (value: I) => Promise<unknown>).call(adapter, request);
+    } catch (error) {
+      throw toAdapterError(error);
+    }
+    return check(outSchema, response, 'invalid-response', `${method} response`);
+  };
+  return {
+    submitExit: (record) => call('submitExit', record, ExitRecordSchema, ExitReceiptSchema),
+    sendCode: (request) => call('sendCode', request, SendCodeRequestSchema, CodeChallengeSchema),
+    verifyCode: (request) => call('verifyCode', request, VerifyCodeRequestSchema, VerifyCodeResultSchema),
+    requestDeletion: (request) => call('requestDeletion', request, DeletionRequestSchema, DeletionReceiptSchema),
+    getStatus: (ref) => call('getStatus', ref, InterviewRefSchema, InterviewStatusSchema),
+    saveProgress: (snapshot) => call('saveProgress', snapshot, ProgressSnapshotSchema, SaveProgressResultSchema),
+    followUp: (request) => call('followUp', request, FollowUpRequestSchema, FollowUpResultSchema),
+    handoff: (request) => call('handoff', request, HandoffRequestSchema, HandoffResultSchema),
+  };
+}

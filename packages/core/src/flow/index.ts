@@ -1,0 +1,3 @@
+export * from './state.js';
+export * from './reducer.js';
+export * from './store.js';

@@ -1,0 +1,159 @@
+import { checkedAdapter, toAdapterError, type ExitAdapter } from '../adapters/adapter.js';
+import { newUuid } from '../ids.js';
+import { formatProblems, parseConfig, type ConfigProblem } from '../policy/lint.js';
+import { resolveExitPlan } from '../policy/plan.js';
+import type { ExitSource } from '../schemas/common.js';
+import type { ExitConfig } from '../schemas/config.js';
+import type { ExitContext } from '../schemas/context.js';
+import type { ProgressSnapshot } from '../schemas/progress.js';
+import { reduce } from './reducer.js';
+import { INITIAL_STATE, type FlowAction, type FlowEffect, type FlowEvent, type FlowOptions, type FlowState, type Stamp } from './state.js';
+
+/** An action as callers write it: the store adds the stamp (time, keys, live progress) itself. */
+export type FlowInput = FlowAction extends infer A ? (A extends { stamp: Stamp } ? Omit<A, 'stamp'> & { stamp?: Stamp } : A) : never;
+
+/** Everything the store tells its host: the flow's facts, plus problems it met. */
+export type StoreEvent = FlowEvent | { name: 'error'; code: 'config-invalid' | 'adapter-failed'; message: string; problems?: ConfigProblem[] };
+
+export interface ExitStoreOptions {
+  /** The vendor's config as written; validated here, refused whole (with an `error` event) if it could trap a candidate. */
+  config?: unknown;
+  context: ExitContext;
+  adapter: ExitAdapter;
+  onEvent?: (event: StoreEvent) => void;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export interface ExitStore {
+  getState(): FlowState;
+  dispatch(action: FlowInput): void;
+  subscribe(listener: (state: FlowState) => void): () => void;
+  /** Open the exit flow, resolving the plan from the live context. */
+  open(source: ExitSource): void;
+  /** Keep the live progress (R7, R8); the plan and the record read it. */
+  setProgress(snapshot: ProgressSnapshot | null): void;
+  getContext(): ExitContext;
+  /** The config in force: the vendor's, or the defaults when theirs was refused. */
+  readonly config: ExitConfig;
+  readonly configProblems: ConfigProblem[];
+  /** Ask the backend whether this interview is already over (R14). */
+  checkStatus(): Promise<void>;
+}
+
+const STAMPED: ReadonlySet<FlowAction['type']> = new Set(['confirm', 'codeChecked', 'exitUnverified']);
+
+export function flowOptions(config: ExitConfig): FlowOptions {
+  const followUps: FlowOptions['followUps'] = {};
+  for (const reason of config.reasons) if (reason.followUp) followUps[reason.code] = reason.followUp;
+  return { reasonCodes: config.reasons.map((r) => r.code), followUps, freeText: config.freeText.enabled, textLimit: config.freeText.maxLength };
+}
+
+/**
+ * The exit flow with its side effects: the reducer decides, this runs what it asks through the
+ * adapter and feeds the answers back as actions. One store per widget: nothing is shared.
+ */
+export function createExitStore(options: ExitStoreOptions): ExitStore {
+  const adapter = checkedAdapter(options.adapter);
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? newUuid;
+  const parsed = parseConfig(options.config);
+  let context = options.context;
+  let state: FlowState = INITIAL_STATE;
+  const listeners = new Set<(state: FlowState) => void>();
+  const tell = (event: StoreEvent) => options.onEvent?.(event);
+
+  if (!parsed.ok) {
+    queueMicrotask(() =>
+      tell({ name: 'error', code: 'config-invalid', message: `The exit config was refused; the safe defaults apply.\n${formatProblems(parsed.problems)}`, problems: parsed.problems }),
+    );
+  }
+
+  function stamp(): Stamp {
+    return { at: now().toISOString(), recordKey: newId(), deletionKey: newId(), progress: context.progress };
+  }
+
+  function dispatch(input: FlowInput): void {
+    const action = (STAMPED.has(input.type) && !('stamp' in input && input.stamp) ? { ...input, stamp: stamp() } : input) as FlowAction;
+    const { state: next, effects } = reduce(state, action);
+    if (next !== state) {
+      state = next;
+      for (const listener of [...listeners]) listener(state);
+    }
+    for (const effect of effects) run(effect);
+  }
+
+  function run(effect: FlowEffect): void {
+    switch (effect.type) {
+      case 'emit':
+        tell(effect.event);
+        return;
+      case 'sendCode':
+        adapter.sendCode(effect.request).then(
+          (challenge) => dispatch({ type: 'codeSent', challenge }),
+          (error) => dispatch({ type: 'codeSendFailed', error: toAdapterError(error).code }),
+        );
+        return;
+      case 'verifyCode':
+        adapter.verifyCode(effect.request).then(
+          (result) => dispatch({ type: 'codeChecked', result }),
+          (error) => dispatch({ type: 'codeCheckFailed', error: toAdapterError(error).code }),
+        );
+        return;
+      case 'storeExit':
+        // Kept in memory here; the durable outbox takes this place when it is plugged in.
+        queueMicrotask(() => {
+          dispatch({ type: 'exitStored' });
+          adapter.submitExit(effect.record).then(
+            (receipt) => dispatch({ type: 'exitAcknowledged', receipt }),
+            (error) => dispatch({ type: 'exitQueued', error: toAdapterError(error).code }),
+          );
+          if (effect.deletion) {
+            adapter.requestDeletion(effect.deletion).then(
+              (receipt) => dispatch({ type: 'deletionReceived', receipt }),
+              (error) => tell({ name: 'error', code: 'adapter-failed', message: `Deletion request not sent yet: ${toAdapterError(error).code}` }),
+            );
+          }
+        });
+        return;
+      case 'handoff':
+        adapter.handoff(effect.request).then(
+          (result) => dispatch({ type: 'handoffDone', result }),
+          () => dispatch({ type: 'handoffFailed' }),
+        );
+        return;
+      case 'followUp':
+        adapter.followUp(effect.request).catch((error) =>
+          tell({ name: 'error', code: 'adapter-failed', message: `Follow-up not sent: ${toAdapterError(error).code}` }),
+        );
+        return;
+    }
+  }
+
+  return {
+    getState: () => state,
+    dispatch,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    open(source) {
+      const plan = resolveExitPlan(parsed.config, context);
+      dispatch({ type: 'open', source, context, plan, options: flowOptions(parsed.config) });
+    },
+    setProgress(snapshot) {
+      context = { ...context, progress: snapshot, stage: snapshot?.stage ?? context.stage };
+    },
+    getContext: () => context,
+    config: parsed.config,
+    configProblems: parsed.problems,
+    async checkStatus() {
+      try {
+        const status = await adapter.getStatus({ interviewId: context.interviewId, candidateRef: context.candidateRef });
+        dispatch({ type: 'statusLoaded', status });
+      } catch (error) {
+        tell({ name: 'error', code: 'adapter-failed', message: `Interview status unknown: ${toAdapterError(error).code}` });
+      }
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import * as z from 'zod/mini';
+
+/** A vendor-chosen identifier: an interview id, a pseudonymous candidate reference, a role code. */
+export const IdSchema = z.string().check(
+  z.minLength(1),
+  z.maxLength(128),
+  z.regex(/^[\w.:@-]+$/, 'letters, digits and . _ : @ - only'),
+);
+
+/** A machine code such as a reason code, a job type or a stage: lower-case kebab. */
+export const CodeSchema = z.string().check(
+  z.minLength(1),
+  z.maxLength(48),
+  z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case letters, digits and single dashes'),
+);
+
+/** An instant with its offset, as `Date.prototype.toISOString()` writes it. */
+export const InstantSchema = z.iso.datetime({ offset: true });
+
+export const UuidSchema = z.uuid();
+
+/** A BCP 47 language tag; the SDK ships zh-CN and en, vendors may add more. */
+export const LocaleSchema = z.string().check(z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as zh-CN or en'));
+
+/** An IANA time zone name such as Asia/Shanghai (or UTC). */
+export const TimeZoneSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z_+-]+(?:\/[A-Za-z0-9_+-]+)*$/, 'an IANA time zone'));
+
+/** Where an exit started: the fixed button, an inline link under a question, the API, or the resume prompt. */
+export const ExitSourceSchema = z.enum(['button', 'link', 'api', 'resume-prompt']);
+export type ExitSource = z.infer<typeof ExitSourceSchema>;
+
+/** What the candidate asked to happen to their personal data at exit (R10). */
+export const DataChoiceSchema = z.enum(['keep', 'anonymise', 'delete']);
+export type DataChoice = z.infer<typeof DataChoiceSchema>;

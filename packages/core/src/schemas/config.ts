@@ -1,0 +1,129 @@
+import * as z from 'zod/mini';
+import { CodeSchema, LocaleSchema } from './common.js';
+
+/** The reason codes the product knows (R1); vendors may add, relabel and reorder them. */
+export const DEFAULT_REASON_CODES = ['emergency', 'mis-click', 'not-interested', 'privacy', 'other'] as const;
+
+/** A reason-driven follow-up (R25), carried out by the adapter's `followUp`. */
+export const FollowUpKindSchema = z.enum(['recommend-roles', 'send-guide']);
+export type FollowUpKind = z.infer<typeof FollowUpKindSchema>;
+
+export const ReasonOptionSchema = z.object({
+  code: CodeSchema,
+  /** Labels by locale for a vendor's own reason; the built-in codes have translations already. */
+  labels: z.optional(z.record(LocaleSchema, z.string().check(z.minLength(1), z.maxLength(80)))),
+  followUp: z.optional(FollowUpKindSchema),
+});
+export type ReasonOption = z.infer<typeof ReasonOptionSchema>;
+
+/**
+ * How much stands between the exit button and being out (R5, R6, R18):
+ * `free` one plain confirmation; `confirm` the confirmation also states progress (R7) and asks why;
+ * `verify` as `confirm`, plus a one-time code (R6). The confirmation itself is never skipped (article §5.1).
+ */
+export const ExitGateSchema = z.enum(['free', 'confirm', 'verify']);
+export type ExitGate = z.infer<typeof ExitGateSchema>;
+
+/**
+ * HR review of an exit (R17). `after-exit` flags the record for HR while the candidate is out at once.
+ * `before-exit` is representable only so that `lintConfig` can refuse it: a candidate never waits for HR to leave.
+ */
+export const ReviewSchema = z.enum(['none', 'after-exit', 'before-exit']);
+
+export const PolicyEffectSchema = z.object({
+  gate: z.optional(ExitGateSchema),
+  reason: z.optional(z.enum(['optional', 'required'])),
+  review: z.optional(ReviewSchema),
+  helpOffer: z.optional(z.boolean()),
+  cooldownDays: z.optional(z.int().check(z.gte(0), z.lte(3650))),
+});
+export type PolicyEffect = z.infer<typeof PolicyEffectSchema>;
+
+/** A rule applies when every condition it names holds; rules apply in order, later ones override earlier ones. */
+export const PolicyRuleSchema = z.object({
+  id: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  when: z.object({
+    jobTypes: z.optional(z.array(CodeSchema).check(z.minLength(1))),
+    stages: z.optional(z.array(CodeSchema).check(z.minLength(1))),
+    /** Inclusive lower bound of the share answered, 0..1. */
+    minProgress: z.optional(z.number().check(z.gte(0), z.lte(1))),
+    /** Exclusive upper bound of the share answered, 0..1. */
+    maxProgress: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  }),
+  then: PolicyEffectSchema,
+});
+export type PolicyRule = z.infer<typeof PolicyRuleSchema>;
+
+export const VerificationConfigSchema = z.object({
+  channel: z._default(z.enum(['sms', 'email', 'none']), 'sms'),
+  codeLength: z._default(z.int().check(z.gte(4), z.lte(8)), 6),
+  resendSeconds: z._default(z.int().check(z.gte(0), z.lte(3600)), 60),
+  maxAttempts: z._default(z.int().check(z.gte(1), z.lte(10)), 5),
+  /** When no code can be sent or the code is locked: leave unverified (flagged for HR) or be shown how to reach HR. */
+  onFailure: z._default(z.enum(['exit-unverified', 'contact-hr']), 'exit-unverified'),
+});
+
+export const HrContactSchema = z.object({
+  email: z.optional(z.email()),
+  phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ()-]{5,20}$/, 'a phone number'))),
+  url: z.optional(z.url({ protocol: /^https?$/ })),
+});
+
+export const ExitConfigSchema = z.object({
+  /** Turning this off is refused by `lintConfig`: it exists so that a vendor's mistake is named, not obeyed. */
+  exitEnabled: z._default(z.boolean(), true),
+  locale: z.optional(LocaleSchema),
+  reasons: z._default(
+    z.array(ReasonOptionSchema).check(z.maxLength(20)),
+    DEFAULT_REASON_CODES.map((code) => ({
+      code,
+      ...(code === 'not-interested' ? { followUp: 'recommend-roles' as const } : {}),
+      ...(code === 'mis-click' ? { followUp: 'send-guide' as const } : {}),
+    })),
+  ),
+  freeText: z._default(
+    z.object({
+      enabled: z._default(z.boolean(), true),
+      maxLength: z._default(z.int().check(z.gte(20), z.lte(2000)), 500),
+    }),
+    { enabled: true, maxLength: 500 },
+  ),
+  /** The plan when no rule matches. */
+  defaults: z._default(
+    z.object({
+      gate: z._default(ExitGateSchema, 'confirm'),
+      reason: z._default(z.enum(['optional', 'required']), 'optional'),
+      review: z._default(ReviewSchema, 'none'),
+      helpOffer: z._default(z.boolean(), false),
+    }),
+    { gate: 'confirm', reason: 'optional', review: 'none', helpOffer: false },
+  ),
+  rules: z._default(z.array(PolicyRuleSchema).check(z.maxLength(200)), []),
+  /** Company policy (R19): days before the candidate may apply again, told before they confirm. 0 = none. */
+  cooldownDays: z._default(z.int().check(z.gte(0), z.lte(3650)), 0),
+  verification: z._default(VerificationConfigSchema, {
+    channel: 'sms',
+    codeLength: 6,
+    resendSeconds: 60,
+    maxAttempts: 5,
+    onFailure: 'exit-unverified',
+  }),
+  hrContact: z.optional(HrContactSchema),
+  voice: z._default(
+    z.object({ enabled: z._default(z.boolean(), false), rate: z._default(z.number().check(z.gte(0.5), z.lte(2)), 1) }),
+    { enabled: false, rate: 1 },
+  ),
+  report: z._default(
+    z.object({
+      /** Share of started interviews that end in an exit above which HR is alerted (R26). */
+      exitRateThreshold: z._default(z.number().check(z.gt(0), z.lte(1)), 0.3),
+      roleThresholds: z._default(z.record(CodeSchema, z.number().check(z.gt(0), z.lte(1))), {}),
+    }),
+    { exitRateThreshold: 0.3, roleThresholds: {} },
+  ),
+});
+
+/** A config after parsing: every default filled in. */
+export type ExitConfig = z.infer<typeof ExitConfigSchema>;
+/** A config as a vendor writes it: everything optional. */
+export type ExitConfigInput = z.input<typeof ExitConfigSchema>;

@@ -1,0 +1,89 @@
+import * as z from 'zod/mini';
+import { CodeSchema, IdSchema, InstantSchema } from './common.js';
+import { FollowUpKindSchema } from './config.js';
+
+/** Identifies the interview a call is about. */
+export const InterviewRefSchema = z.object({ interviewId: IdSchema, candidateRef: IdSchema });
+export type InterviewRef = z.infer<typeof InterviewRefSchema>;
+
+export const SendCodeRequestSchema = z.object({
+  interviewId: IdSchema,
+  candidateRef: IdSchema,
+  channel: z.enum(['sms', 'email']),
+});
+export type SendCodeRequest = z.infer<typeof SendCodeRequestSchema>;
+
+/** A code was sent. The code itself never reaches the browser. */
+export const CodeChallengeSchema = z.object({
+  challengeId: IdSchema,
+  channel: z.enum(['sms', 'email']),
+  /** e.g. "138****5678": enough for the candidate to recognise, nothing more. */
+  maskedDestination: z.string().check(z.maxLength(64)),
+  expiresAt: InstantSchema,
+  /** The earliest instant a new code may be asked for. */
+  resendAt: InstantSchema,
+  attemptsLeft: z.int().check(z.gte(0)),
+});
+export type CodeChallenge = z.infer<typeof CodeChallengeSchema>;
+
+export const VerifyCodeRequestSchema = z.object({
+  challengeId: IdSchema,
+  code: z.string().check(z.regex(/^\d{4,8}$/, '4 to 8 digits')),
+});
+export type VerifyCodeRequest = z.infer<typeof VerifyCodeRequestSchema>;
+
+/** A wrong and an expired code get the same answer, so that neither can be told apart by guessing. */
+export const VerifyCodeResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('accepted') }),
+  z.object({ status: z.literal('rejected'), attemptsLeft: z.int().check(z.gte(0)) }),
+  z.object({ status: z.literal('locked') }),
+]);
+export type VerifyCodeResult = z.infer<typeof VerifyCodeResultSchema>;
+
+export const SaveProgressResultSchema = z.object({ savedAt: InstantSchema });
+export type SaveProgressResult = z.infer<typeof SaveProgressResultSchema>;
+
+/** A reason-driven follow-up (R25): recommend other roles, or send the interview guide. */
+export const FollowUpRequestSchema = z.object({
+  interviewId: IdSchema,
+  candidateRef: IdSchema,
+  reasonCode: CodeSchema,
+  kind: FollowUpKindSchema,
+});
+export type FollowUpRequest = z.infer<typeof FollowUpRequestSchema>;
+
+export const FollowUpResultSchema = z.object({
+  status: z.enum(['sent', 'skipped']),
+  /** Recommended roles, for `recommend-roles`. */
+  roles: z._default(z.array(z.object({ id: IdSchema, title: z.string().check(z.maxLength(120)) })), []),
+});
+export type FollowUpResult = z.infer<typeof FollowUpResultSchema>;
+
+/** A hand-off to a human agent (R27). */
+export const HandoffRequestSchema = z.object({
+  interviewId: IdSchema,
+  candidateRef: IdSchema,
+  topic: z.enum(['reschedule', 'edit-resume', 'other']),
+  message: z.string().check(z.maxLength(1000)),
+});
+export type HandoffRequest = z.infer<typeof HandoffRequestSchema>;
+
+export const HandoffResultSchema = z.object({
+  ticketId: IdSchema,
+  status: z.enum(['queued', 'connected']),
+});
+export type HandoffResult = z.infer<typeof HandoffResultSchema>;
+
+/** Why an adapter call failed, in words the widget can show and code can branch on. */
+export const AdapterErrorCodeSchema = z.enum([
+  'network',
+  'timeout',
+  'rate-limited',
+  'unauthorized',
+  'invalid-request',
+  'invalid-response',
+  'conflict',
+  'unavailable',
+  'not-found',
+]);
+export type AdapterErrorCode = z.infer<typeof AdapterErrorCodeSchema>;
