@@ -1,2 +1,1 @@
 export * from './adapter.js';
-export * from './memory.js';

@@ -100,15 +100,15 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}) {
     async verifyCode({ challengeId, code }) {
       await enter('verifyCode');
       const challenge = challenges.get(challengeId);
-      if (!challenge || challenge.public.attemptsLeft <= 0) return { status: 'locked' };
+      if (!challenge || challenge.public.attemptsLeft <= 0) return { status: 'locked', attemptsLeft: 0 };
       const attemptsLeft = challenge.public.attemptsLeft - 1;
       challenge.public = { ...challenge.public, attemptsLeft };
       const fresh = now().getTime() < Date.parse(challenge.public.expiresAt);
       if (fresh && code === challenge.code) {
         challenges.delete(challengeId);
-        return { status: 'accepted' };
+        return { status: 'accepted', attemptsLeft };
       }
-      return attemptsLeft > 0 ? { status: 'rejected', attemptsLeft } : { status: 'locked' };
+      return { status: attemptsLeft > 0 ? 'rejected' : 'locked', attemptsLeft };
     },
     async requestDeletion(request) {
       await enter('requestDeletion');

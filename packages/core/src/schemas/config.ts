@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CodeSchema, LocaleSchema } from './common.js';
+import { CodeSchema, intBetween, LocaleSchema } from './common.js';
 
 /** The reason codes the product knows (R1); vendors may add, relabel and reorder them. */
 export const DEFAULT_REASON_CODES = ['emergency', 'mis-click', 'not-interested', 'privacy', 'other'] as const;
@@ -11,7 +11,7 @@ export type FollowUpKind = z.infer<typeof FollowUpKindSchema>;
 export const ReasonOptionSchema = z.object({
   code: CodeSchema,
   /** Labels by locale for a vendor's own reason; the built-in codes have translations already. */
-  labels: z.optional(z.record(LocaleSchema, z.string().check(z.minLength(1), z.maxLength(80)))),
+  labels: z.optional(z.catchall(z.object({}), z.string().check(z.minLength(1), z.maxLength(80)))),
   followUp: z.optional(FollowUpKindSchema),
 });
 export type ReasonOption = z.infer<typeof ReasonOptionSchema>;
@@ -35,7 +35,7 @@ export const PolicyEffectSchema = z.object({
   reason: z.optional(z.enum(['optional', 'required'])),
   review: z.optional(ReviewSchema),
   helpOffer: z.optional(z.boolean()),
-  cooldownDays: z.optional(z.int().check(z.gte(0), z.lte(3650))),
+  cooldownDays: z.optional(intBetween(0, 3650)),
 });
 export type PolicyEffect = z.infer<typeof PolicyEffectSchema>;
 
@@ -56,17 +56,17 @@ export type PolicyRule = z.infer<typeof PolicyRuleSchema>;
 
 export const VerificationConfigSchema = z.object({
   channel: z._default(z.enum(['sms', 'email', 'none']), 'sms'),
-  codeLength: z._default(z.int().check(z.gte(4), z.lte(8)), 6),
-  resendSeconds: z._default(z.int().check(z.gte(0), z.lte(3600)), 60),
-  maxAttempts: z._default(z.int().check(z.gte(1), z.lte(10)), 5),
+  codeLength: z._default(intBetween(4, 8), 6),
+  resendSeconds: z._default(intBetween(0, 3600), 60),
+  maxAttempts: z._default(intBetween(1, 10), 5),
   /** When no code can be sent or the code is locked: leave unverified (flagged for HR) or be shown how to reach HR. */
   onFailure: z._default(z.enum(['exit-unverified', 'contact-hr']), 'exit-unverified'),
 });
 
 export const HrContactSchema = z.object({
-  email: z.optional(z.email()),
+  email: z.optional(z.string().check(z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'an email address'))),
   phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ()-]{5,20}$/, 'a phone number'))),
-  url: z.optional(z.url({ protocol: /^https?$/ })),
+  url: z.optional(z.string().check(z.regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL'))),
 });
 
 export const ExitConfigSchema = z.object({
@@ -81,45 +81,39 @@ export const ExitConfigSchema = z.object({
       ...(code === 'mis-click' ? { followUp: 'send-guide' as const } : {}),
     })),
   ),
-  freeText: z._default(
+  freeText: z.prefault(
     z.object({
       enabled: z._default(z.boolean(), true),
-      maxLength: z._default(z.int().check(z.gte(20), z.lte(2000)), 500),
+      maxLength: z._default(intBetween(20, 2000), 500),
     }),
-    { enabled: true, maxLength: 500 },
+    {},
   ),
   /** The plan when no rule matches. */
-  defaults: z._default(
+  defaults: z.prefault(
     z.object({
       gate: z._default(ExitGateSchema, 'confirm'),
       reason: z._default(z.enum(['optional', 'required']), 'optional'),
       review: z._default(ReviewSchema, 'none'),
       helpOffer: z._default(z.boolean(), false),
     }),
-    { gate: 'confirm', reason: 'optional', review: 'none', helpOffer: false },
+    {},
   ),
   rules: z._default(z.array(PolicyRuleSchema).check(z.maxLength(200)), []),
   /** Company policy (R19): days before the candidate may apply again, told before they confirm. 0 = none. */
-  cooldownDays: z._default(z.int().check(z.gte(0), z.lte(3650)), 0),
-  verification: z._default(VerificationConfigSchema, {
-    channel: 'sms',
-    codeLength: 6,
-    resendSeconds: 60,
-    maxAttempts: 5,
-    onFailure: 'exit-unverified',
-  }),
+  cooldownDays: z._default(intBetween(0, 3650), 0),
+  verification: z.prefault(VerificationConfigSchema, {}),
   hrContact: z.optional(HrContactSchema),
-  voice: z._default(
+  voice: z.prefault(
     z.object({ enabled: z._default(z.boolean(), false), rate: z._default(z.number().check(z.gte(0.5), z.lte(2)), 1) }),
-    { enabled: false, rate: 1 },
+    {},
   ),
-  report: z._default(
+  report: z.prefault(
     z.object({
       /** Share of started interviews that end in an exit above which HR is alerted (R26). */
       exitRateThreshold: z._default(z.number().check(z.gt(0), z.lte(1)), 0.3),
-      roleThresholds: z._default(z.record(CodeSchema, z.number().check(z.gt(0), z.lte(1))), {}),
+      roleThresholds: z._default(z.catchall(z.object({}), z.number().check(z.gt(0), z.lte(1))), {}),
     }),
-    { exitRateThreshold: 0.3, roleThresholds: {} },
+    {},
   ),
 });
 

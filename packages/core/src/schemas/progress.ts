@@ -1,13 +1,13 @@
 import * as z from 'zod/mini';
-import { CodeSchema, IdSchema, InstantSchema } from './common.js';
+import { CodeSchema, IdSchema, InstantSchema, intBetween } from './common.js';
 
 /** How far an interview got (R8): the stage, questions answered of the total, seconds per answered question. */
 export const ProgressSnapshotSchema = z
   .object({
     interviewId: IdSchema,
     stage: CodeSchema,
-    answered: z.int().check(z.gte(0)),
-    total: z.int().check(z.gte(1), z.lte(10_000)),
+    answered: intBetween(0),
+    total: intBetween(1, 10_000),
     /** Seconds the candidate spent on each answered question, in order. */
     questionSeconds: z.array(z.number().check(z.gte(0))).check(z.maxLength(10_000)),
     startedAt: InstantSchema,

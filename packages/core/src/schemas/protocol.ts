@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CodeSchema, IdSchema, InstantSchema } from './common.js';
+import { CodeSchema, IdSchema, InstantSchema, intBetween } from './common.js';
 import { FollowUpKindSchema } from './config.js';
 
 /** Identifies the interview a call is about. */
@@ -22,7 +22,7 @@ export const CodeChallengeSchema = z.object({
   expiresAt: InstantSchema,
   /** The earliest instant a new code may be asked for. */
   resendAt: InstantSchema,
-  attemptsLeft: z.int().check(z.gte(0)),
+  attemptsLeft: intBetween(0),
 });
 export type CodeChallenge = z.infer<typeof CodeChallengeSchema>;
 
@@ -32,12 +32,14 @@ export const VerifyCodeRequestSchema = z.object({
 });
 export type VerifyCodeRequest = z.infer<typeof VerifyCodeRequestSchema>;
 
-/** A wrong and an expired code get the same answer, so that neither can be told apart by guessing. */
-export const VerifyCodeResultSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('accepted') }),
-  z.object({ status: z.literal('rejected'), attemptsLeft: z.int().check(z.gte(0)) }),
-  z.object({ status: z.literal('locked') }),
-]);
+/**
+ * A wrong and an expired code get the same answer (`rejected`), so that neither can be told apart
+ * by guessing. `attemptsLeft` is 0 once `locked`.
+ */
+export const VerifyCodeResultSchema = z.object({
+  status: z.enum(['accepted', 'rejected', 'locked']),
+  attemptsLeft: intBetween(0),
+});
 export type VerifyCodeResult = z.infer<typeof VerifyCodeResultSchema>;
 
 export const SaveProgressResultSchema = z.object({ savedAt: InstantSchema });

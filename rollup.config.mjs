@@ -1,0 +1,39 @@
+// Two kinds of output: per-package ESM for npm (dependencies left as imports, readable), and
+// self-contained minified bundles in dist/ for a <script type="module"> and for the size budget.
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const extensions = ['.ts', '.mjs', '.js'];
+const plugins = () => [nodeResolve({ extensions, browser: true }), esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' })];
+
+// zod's sources carry annotations and import cycles that rollup reports but handles well.
+function onwarn(warning, warn) {
+  if (warning.code === 'INVALID_ANNOTATION' || warning.code === 'CIRCULAR_DEPENDENCY') return;
+  warn(warning);
+}
+
+function packageBuild(dir, input, external) {
+  return {
+    input,
+    external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+    plugins: plugins(),
+    onwarn,
+    output: { dir: `packages/${dir}/dist`, format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+  };
+}
+
+function bundle(name, input) {
+  return {
+    input,
+    plugins: [...plugins(), terser({ ecma: 2022, module: true, format: { comments: false } })],
+    onwarn,
+    output: { file: `dist/${name}.min.js`, format: 'es', sourcemap: true },
+  };
+}
+
+export default [
+  packageBuild('core', { index: 'packages/core/src/index.ts', i18n: 'packages/core/src/i18n/index.ts', memory: 'packages/core/src/memory.ts' }, ['zod', 'i18next']),
+  bundle('core', 'packages/core/src/index.ts'),
+  bundle('core-i18n', 'packages/core/src/i18n/index.ts'),
+];

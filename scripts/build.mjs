@@ -1,0 +1,11 @@
+// npm run build: every package's ESM and types, the self-contained bundles, and the JSON Schemas.
+import { rmSync } from 'node:fs';
+import { bin, runOrExit } from './run.mjs';
+
+const packages = ['core'];
+for (const dir of [...packages.map((p) => `packages/${p}/dist`), 'dist']) rmSync(dir, { recursive: true, force: true });
+
+runOrExit(bin('rollup'), ['-c', '--silent']);
+for (const p of packages) runOrExit(bin('tsc'), ['-p', `packages/${p}/tsconfig.build.json`]);
+runOrExit(process.execPath, ['scripts/write-json-schemas.mjs']);
+console.log('build: done');

@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  ARTICLE_POLICY,
+  ExitConfigSchema,
+  cooldownUntil,
+  defaultConfig,
+  lintConfig,
+  parseConfig,
+  resolveExitPlan,
+  type ExitConfigInput,
+} from '@ai-interview-exit/core';
+import { progressAt } from '../support/fixtures.js';
+
+const article = ExitConfigSchema.parse(ARTICLE_POLICY);
+
+describe('resolveExitPlan: the article\'s rules (§4.1)', () => {
+  const cases: { name: string; jobType: string; stage: string; expect: Record<string, unknown> }[] = [
+    { name: 'R17 front-line role: HR reviews the exit', jobType: 'frontline', stage: 'professional', expect: { hrReview: true, gate: 'confirm' } },
+    { name: 'R17 management role: exits freely, no review', jobType: 'manager', stage: 'professional', expect: { hrReview: false, gate: 'confirm' } },
+    { name: 'R18 self-introduction stage: free exit', jobType: 'engineer', stage: 'self-introduction', expect: { gate: 'free', progressNotice: false, steps: ['confirm'] } },
+    { name: 'R18 professional stage: confirmation with progress and reason', jobType: 'engineer', stage: 'professional', expect: { gate: 'confirm', progressNotice: true, steps: ['confirm', 'reason'] } },
+    { name: 'R6 executives: a one-time code', jobType: 'executive', stage: 'professional', expect: { gate: 'verify', verification: { channel: 'sms' }, steps: ['confirm', 'reason', 'verify'] } },
+    { name: 'R6 executives: the code wins over a free stage (later rule)', jobType: 'executive', stage: 'self-introduction', expect: { gate: 'verify' } },
+    { name: 'R19 the 30-day cooldown is announced', jobType: 'manager', stage: 'closing', expect: { cooldownDays: 30 } },
+    { name: 'front-line in self-introduction: free, but still reviewed', jobType: 'frontline', stage: 'self-introduction', expect: { gate: 'free', hrReview: true } },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const plan = resolveExitPlan(article, { jobType: c.jobType, stage: c.stage, progress: progressAt(5) });
+      for (const [key, value] of Object.entries(c.expect)) assert.deepEqual(plan[key as keyof typeof plan], value, key);
+    });
+  }
+
+  it('names the rules that shaped the plan', () => {
+    const plan = resolveExitPlan(article, { jobType: 'executive', stage: 'professional' });
+    assert.deepEqual(plan.matchedRules, ['professional-confirm', 'executive-code']);
+  });
+
+  it('confirm is always the first step after an optional help offer (R5: never exit at once)', () => {
+    const config = ExitConfigSchema.parse({ defaults: { gate: 'free', helpOffer: true } });
+    assert.deepEqual(resolveExitPlan(config, { jobType: 'x', stage: 'y' }).steps, ['help', 'confirm']);
+  });
+
+  it('a free exit still asks the reason when the policy requires one', () => {
+    const config = ExitConfigSchema.parse({ defaults: { gate: 'free', reason: 'required' } });
+    assert.deepEqual(resolveExitPlan(config, { jobType: 'x', stage: 'y' }).steps, ['confirm', 'reason']);
+  });
+});
+
+describe('resolveExitPlan: progress bounds', () => {
+  const config = ExitConfigSchema.parse({
+    rules: [{ id: 'late', when: { minProgress: 0.9 }, then: { reason: 'required' } }, { id: 'early', when: { maxProgress: 0.2 }, then: { gate: 'free' } }],
+  });
+  const table: [answered: number, reason: string, gate: string][] = [
+    [0, 'optional', 'free'],
+    [1, 'optional', 'free'],
+    [2, 'optional', 'confirm'],
+    [8, 'optional', 'confirm'],
+    [9, 'required', 'confirm'],
+    [10, 'required', 'confirm'],
+  ];
+  for (const [answered, reason, gate] of table) {
+    it(`${answered}/10 answered → reason ${reason}, gate ${gate}`, () => {
+      const plan = resolveExitPlan(config, { jobType: 'x', stage: 'y', progress: progressAt(answered) });
+      assert.equal(plan.reason, reason);
+      assert.equal(plan.gate, gate);
+    });
+  }
+  it('no progress known counts as 0 %', () => {
+    assert.equal(resolveExitPlan(config, { jobType: 'x', stage: 'y' }).gate, 'free');
+  });
+});
+
+describe('cooldownUntil (R19)', () => {
+  it('adds whole days', () => assert.equal(cooldownUntil('2026-11-26T08:00:00.000Z', 30), '2026-12-26T08:00:00.000Z'));
+  it('is null without a cooldown', () => assert.equal(cooldownUntil('2026-11-26T08:00:00.000Z', 0), null));
+});
+
+describe('lintConfig: configs that could trap a candidate are refused', () => {
+  const trapping: { name: string; input: ExitConfigInput; code: string }[] = [
+    { name: 'exit disabled', input: { exitEnabled: false }, code: 'exit-disabled' },
+    { name: 'a required code with no channel (defaults)', input: { defaults: { gate: 'verify' }, verification: { channel: 'none' } }, code: 'verify-without-channel' },
+    { name: 'a required code with no channel (a rule)', input: { rules: [{ when: { jobTypes: ['executive'] }, then: { gate: 'verify' } }], verification: { channel: 'none' } }, code: 'verify-without-channel' },
+    { name: 'a required reason with no options and no free text', input: { defaults: { reason: 'required' }, reasons: [], freeText: { enabled: false } }, code: 'reason-required-without-options' },
+    { name: 'HR approval before the exit takes effect (defaults)', input: { defaults: { review: 'before-exit' } }, code: 'review-before-exit' },
+    { name: 'HR approval before the exit takes effect (a rule)', input: { rules: [{ when: { jobTypes: ['frontline'] }, then: { review: 'before-exit' } }] }, code: 'review-before-exit' },
+    { name: 'a failed code sends the candidate to an HR contact that does not exist', input: { defaults: { gate: 'verify' }, verification: { onFailure: 'contact-hr' } }, code: 'contact-hr-without-contact' },
+    { name: 'the same reason twice', input: { reasons: [{ code: 'emergency' }, { code: 'emergency' }] }, code: 'duplicate-reason' },
+  ];
+  for (const t of trapping) {
+    it(t.name, () => {
+      const problems = lintConfig(ExitConfigSchema.parse(t.input));
+      assert.ok(problems.some((p) => p.severity === 'error' && p.code === t.code), JSON.stringify(problems));
+      const parsed = parseConfig(t.input);
+      assert.equal(parsed.ok, false);
+      assert.deepEqual(parsed.config, defaultConfig(), 'a refused config is replaced by the defaults');
+    });
+  }
+
+  it('passes the defaults and the article\'s policy with no problem at all', () => {
+    assert.deepEqual(lintConfig(defaultConfig()), []);
+    assert.deepEqual(lintConfig(article), []);
+  });
+
+  it('warns without refusing: a rule that never matches, an unlabelled reason, a slow resend', () => {
+    const parsed = parseConfig({
+      rules: [{ when: { minProgress: 0.8, maxProgress: 0.5 }, then: {} }],
+      reasons: [{ code: 'relocation' }],
+      verification: { resendSeconds: 600 },
+    });
+    assert.equal(parsed.ok, true);
+    assert.deepEqual(parsed.problems.map((p) => p.code).sort(), ['reason-without-label', 'rule-never-matches', 'slow-resend']);
+    assert.ok(parsed.problems.every((p) => p.severity === 'warning'));
+  });
+
+  it('a malformed config is refused with the path and a readable message', () => {
+    const parsed = parseConfig({ cooldownDays: -3, rules: [{ when: { jobTypes: ['Front Line'] }, then: {} }] });
+    assert.equal(parsed.ok, false);
+    const paths = parsed.problems.map((p) => p.path.join('.'));
+    assert.ok(paths.includes('cooldownDays'), paths.join());
+    assert.ok(paths.includes('rules.0.when.jobTypes.0'), paths.join());
+    assert.ok(parsed.problems.every((p) => p.message.length > 5));
+  });
+
+  it('null, undefined and non-objects are handled, never thrown', () => {
+    assert.equal(parseConfig(undefined).ok, true);
+    assert.equal(parseConfig(null).ok, true);
+    assert.equal(parseConfig('exit').ok, false);
+    assert.equal(parseConfig(42).ok, false);
+  });
+});
