@@ -33,7 +33,7 @@ function bundle(name, input) {
 }
 
 export default [
-  packageBuild('core', { index: 'packages/core/src/index.ts', i18n: 'packages/core/src/i18n/index.ts', memory: 'packages/core/src/memory.ts' }, ['zod', 'i18next']),
+  packageBuild('core', { index: 'packages/core/src/index.ts', i18n: 'packages/core/src/i18n/index.ts', memory: 'packages/core/src/memory.ts', presets: 'packages/core/src/presets.ts' }, ['zod', 'i18next']),
   bundle('core', 'packages/core/src/index.ts'),
   bundle('core-i18n', 'packages/core/src/i18n/index.ts'),
 ];

@@ -1,7 +1,8 @@
 // The exit flow driven through the store and the memory adapter, one scenario at a time.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ARTICLE_POLICY, createExitStore, type ExitAdapter, type StoreEvent } from '@ai-interview-exit/core';
+import { createExitStore, type ExitAdapter, type StoreEvent } from '@ai-interview-exit/core';
+import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
 import { createMemoryAdapter } from '@ai-interview-exit/core/memory';
 import { T0, contextFor, progressAt } from '../support/fixtures.js';
 

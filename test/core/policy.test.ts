@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  ARTICLE_POLICY,
   ExitConfigSchema,
   cooldownUntil,
   defaultConfig,
@@ -10,6 +9,7 @@ import {
   resolveExitPlan,
   type ExitConfigInput,
 } from '@ai-interview-exit/core';
+import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
 import { progressAt } from '../support/fixtures.js';
 
 const article = ExitConfigSchema.parse(ARTICLE_POLICY);

@@ -5,13 +5,13 @@ import {
   reduce,
   type FlowEffect,
   type FlowState,
-  ARTICLE_POLICY,
   ExitConfigSchema,
   flowOptions,
   resolveExitPlan,
   type FlowAction,
   type FlowInput,
 } from '@ai-interview-exit/core';
+import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
 import { T0, contextFor, progressAt } from './fixtures.js';
 
 const config = ExitConfigSchema.parse({ ...ARTICLE_POLICY, defaults: { helpOffer: false } });

@@ -1,4 +1,4 @@
-import { DEFAULT_REASON_CODES, ExitConfigSchema, type ExitConfig, type ExitConfigInput, type PolicyEffect } from '../schemas/config.js';
+import { DEFAULT_REASON_CODES, ExitConfigSchema, type ExitConfig, type PolicyEffect } from '../schemas/config.js';
 
 export interface ConfigProblem {
   /** `error` refuses the config (it could trap a candidate or is malformed); `warning` is advice. */
@@ -28,37 +28,37 @@ export function lintConfig(config: ExitConfig): ConfigProblem[] {
   const all = effects(config);
 
   if (!config.exitEnabled) {
-    add('error', 'exit-disabled', ['exitEnabled'], 'The exit cannot be turned off: a candidate must always be able to leave.');
+    add('error', 'exit-disabled', ['exitEnabled'], 'A candidate must always be able to exit.');
   }
   for (const { path, effect } of all) {
     if (effect.review === 'before-exit') {
       add('error', 'review-before-exit', [...path, 'review'],
-        'HR approval cannot stand before the exit: the candidate is out at once and HR reviews the record ("after-exit").');
+        'HR reviews after the exit ("after-exit"), never before it.');
     }
     if (effect.gate === 'verify' && config.verification.channel === 'none') {
       add('error', 'verify-without-channel', [...path, 'gate'],
-        'A one-time code is required but verification.channel is "none": no code could ever arrive.');
+        'A code is required but verification.channel is "none".');
     }
     if (effect.reason === 'required' && config.reasons.length === 0 && !config.freeText.enabled) {
       add('error', 'reason-required-without-options', [...path, 'reason'],
-        'A reason is required but there are no reasons to choose and free text is off.');
+        'A reason is required but none can be given.');
     }
   }
   const usesVerify = all.some(({ effect }) => effect.gate === 'verify');
   const { email, phone, url } = config.hrContact ?? {};
   if (usesVerify && config.verification.onFailure === 'contact-hr' && !email && !phone && !url) {
     add('error', 'contact-hr-without-contact', ['hrContact'],
-      'When a code fails the candidate is sent to HR, but hrContact names no email, phone or url.');
+      'onFailure is "contact-hr" but hrContact is empty.');
   }
 
   const seen = new Set<string>();
   config.reasons.forEach((reason, index) => {
-    if (seen.has(reason.code)) add('error', 'duplicate-reason', ['reasons', index, 'code'], `Reason "${reason.code}" is listed twice.`);
+    if (seen.has(reason.code)) add('error', 'duplicate-reason', ['reasons', index, 'code'], 'Listed twice.');
     seen.add(reason.code);
     const builtIn = (DEFAULT_REASON_CODES as readonly string[]).includes(reason.code);
     if (!builtIn && !reason.labels) {
       add('warning', 'reason-without-label', ['reasons', index, 'labels'],
-        `Reason "${reason.code}" has no translation in the SDK: give it labels, or the raw code is shown.`);
+        'No labels: the raw code is shown.');
     }
   });
 
@@ -66,17 +66,17 @@ export function lintConfig(config: ExitConfig): ConfigProblem[] {
   config.rules.forEach((rule, index) => {
     const { minProgress, maxProgress } = rule.when;
     if (minProgress !== undefined && maxProgress !== undefined && minProgress >= maxProgress) {
-      add('warning', 'rule-never-matches', ['rules', index, 'when'], 'minProgress is not below maxProgress: this rule never applies.');
+      add('warning', 'rule-never-matches', ['rules', index, 'when'], 'minProgress ≥ maxProgress: never applies.');
     }
-    if (rule.id && ruleIds.has(rule.id)) add('warning', 'duplicate-rule-id', ['rules', index, 'id'], `Rule id "${rule.id}" is used twice.`);
+    if (rule.id && ruleIds.has(rule.id)) add('warning', 'duplicate-rule-id', ['rules', index, 'id'], 'Used twice.');
     if (rule.id) ruleIds.add(rule.id);
   });
 
   if (config.verification.resendSeconds > 300) {
-    add('warning', 'slow-resend', ['verification', 'resendSeconds'], 'A candidate waits more than 5 minutes before a new code.');
+    add('warning', 'slow-resend', ['verification', 'resendSeconds'], 'Over 5 minutes before a new code.');
   }
   if (config.cooldownDays > 365) {
-    add('warning', 'long-cooldown', ['cooldownDays'], 'A cooldown over a year is unusual; check the company policy.');
+    add('warning', 'long-cooldown', ['cooldownDays'], 'Over a year.');
   }
   return problems;
 }
@@ -87,7 +87,8 @@ export type ParsedConfig =
 
 /** The config a refused one is replaced with: confirm, then out. */
 export function defaultConfig(): ExitConfig {
-  return ExitConfigSchema.parse({});
+  // safeParse: the defaults always parse, and `parse` would add zod's throwing path to the bundle.
+  return ExitConfigSchema.safeParse({}).data!;
 }
 
 /**
@@ -114,20 +115,3 @@ export function parseConfig(input: unknown): ParsedConfig {
 export function formatProblems(problems: ConfigProblem[]): string {
   return problems.map((p) => `${p.severity} ${p.code} at ${p.path.join('.') || '(root)'}: ${p.message}`).join('\n');
 }
-
-/**
- * The article's own policy (§4.1): front-line roles are reviewed by HR, management roles leave
- * freely, executives confirm with a one-time code, the self-introduction stage is a free exit,
- * the professional stage asks for confirmation, and a 30-day re-application cooldown.
- */
-export const ARTICLE_POLICY: ExitConfigInput = {
-  cooldownDays: 30,
-  hrContact: { email: 'hr@example.com' },
-  rules: [
-    { id: 'self-introduction-free', when: { stages: ['self-introduction'] }, then: { gate: 'free' } },
-    { id: 'professional-confirm', when: { stages: ['professional'] }, then: { gate: 'confirm' } },
-    { id: 'frontline-review', when: { jobTypes: ['frontline'] }, then: { review: 'after-exit' } },
-    { id: 'manager-free', when: { jobTypes: ['manager'] }, then: { review: 'none' } },
-    { id: 'executive-code', when: { jobTypes: ['executive'] }, then: { gate: 'verify' } },
-  ],
-};

@@ -29,19 +29,6 @@ export interface ExitPlan {
   matchedRules: string[];
 }
 
-/** The plan when the config cannot be trusted: confirm, then out (DESIGN: never a dead button). */
-export const SAFE_PLAN: ExitPlan = Object.freeze({
-  steps: ['confirm', 'reason'],
-  gate: 'confirm',
-  progressNotice: true,
-  reason: 'optional',
-  verification: null,
-  hrReview: false,
-  helpOffer: false,
-  cooldownDays: 0,
-  matchedRules: [],
-}) as ExitPlan;
-
 export function ruleMatches(rule: PolicyRule, context: PlanContext): boolean {
   const { jobTypes, stages, minProgress, maxProgress } = rule.when;
   const ratio = progressRatio(context.progress);

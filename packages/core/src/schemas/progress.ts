@@ -38,8 +38,3 @@ export function progressPercent(progress: Pick<ProgressSnapshot, 'answered' | 't
   const percent = Math.round(progressRatio(progress) * 100);
   return percent === 100 && progress.answered < progress.total ? 99 : percent;
 }
-
-/** Minutes since the interview started, at `at`. */
-export function elapsedMinutes(progress: Pick<ProgressSnapshot, 'startedAt'>, at: string): number {
-  return Math.max(0, (Date.parse(at) - Date.parse(progress.startedAt)) / 60_000);
-}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createI18n, matchLocale, reasonResources, resources } from '@ai-interview-exit/core/i18n';
+import { DEFAULT_REASON_CODES } from '@ai-interview-exit/core';
+
+/** Every leaf key with the interpolation variables its string uses. */
+function leaves(node: object, prefix = ''): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [key, value] of Object.entries(node)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, [...value.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort());
+    else for (const [k, v] of leaves(value as object, path)) out.set(k, v);
+  }
+  return out;
+}
+
+describe('locale resources (R23)', () => {
+  const zh = leaves(resources['zh-CN']);
+  const en = leaves(resources.en);
+
+  it('zh-CN and en have the same keys', () => {
+    assert.deepEqual([...zh.keys()].sort(), [...en.keys()].sort());
+    assert.ok(zh.size > 80, `${zh.size} strings`);
+  });
+
+  it('and the same interpolation variables in every string', () => {
+    for (const [key, vars] of zh) assert.deepEqual(en.get(key), vars, key);
+  });
+
+  it('no string is empty', () => {
+    for (const [key] of zh) {
+      assert.ok(key.split('.').reduce<any>((n, k) => n[k], resources['zh-CN']).trim(), key);
+      assert.ok(key.split('.').reduce<any>((n, k) => n[k], resources.en).trim(), key);
+    }
+  });
+
+  it('carries the article\'s own wording', () => {
+    const t = createI18n('zh-CN').t;
+    assert.equal(t('exit.button'), '退出面试');
+    assert.equal(t('confirm.confirm'), '确认退出');
+    assert.equal(t('confirm.cancel'), '取消');
+    assert.equal(t('confirm.progress', { percent: 50 }), '您已完成50%的面试，是否确定退出？');
+    assert.equal(t('reentry.message'), '您已退出本次面试，是否需要重新安排？');
+    assert.equal(t('resume.message'), '您上次面试未完成，是否继续？');
+    assert.equal(t('confirm.voicePrompt'), '您即将退出面试，请确认是否继续');
+    assert.equal(t('notify.hr', { name: '张三', reason: t('reason.not-interested') }), '候选人张三已退出面试，原因：对岗位不感兴趣');
+  });
+
+  it('has a label for every built-in reason code', () => {
+    for (const code of DEFAULT_REASON_CODES) {
+      assert.ok(zh.has(`reason.${code}`), code);
+      assert.ok(en.has(`reason.${code}`), code);
+    }
+  });
+});
+
+describe('createI18n', () => {
+  it('gives each widget its own instance, never the global one', async () => {
+    const a = createI18n('zh-CN');
+    const b = createI18n('en');
+    assert.notEqual(a, b);
+    await a.changeLanguage('en');
+    assert.equal(b.t('exit.button'), 'Exit interview');
+    a.addResource('en', 'aie', 'exit.button', 'Leave');
+    assert.equal(b.t('exit.button'), 'Exit interview', 'resources are not shared either');
+    const { default: i18next } = await import('i18next');
+    assert.ok(!i18next.isInitialized, 'the global i18next is untouched');
+    assert.equal(i18next.store, undefined, 'the global i18next has no resources at all');
+  });
+
+  it('lets a vendor replace any string, per locale', () => {
+    const t = createI18n('en', { en: { exit: { button: 'Leave interview' } } }).t;
+    assert.equal(t('exit.button'), 'Leave interview');
+    assert.equal(t('exit.tooltip'), resources.en.exit.tooltip);
+  });
+
+  it('does not escape: text is rendered as text, so "<b>" stays "<b>"', () => {
+    const t = createI18n('en').t;
+    assert.equal(t('done.reason', { reason: '<b>A&B</b>' }), 'Reason: <b>A&B</b>');
+  });
+
+  it('adds labels of a vendor\'s own reasons from the config', () => {
+    const overrides = reasonResources([{ code: 'relocation', labels: { 'zh-CN': '需要搬迁', en: 'Relocation' } }]);
+    assert.equal(createI18n('zh', overrides).t('reason.relocation'), '需要搬迁');
+    assert.equal(createI18n('en-GB', overrides).t('reason.relocation'), 'Relocation');
+  });
+
+  it('matches locales loosely and falls back to zh-CN', () => {
+    assert.equal(matchLocale('zh-Hans-CN'), 'zh-CN');
+    assert.equal(matchLocale('en_US'), 'en');
+    assert.equal(matchLocale('fr'), null);
+    assert.equal(createI18n('fr').t('confirm.cancel'), '取消');
+  });
+});
