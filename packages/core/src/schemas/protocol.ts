@@ -76,15 +76,21 @@ export const HandoffResultSchema = z.object({
 });
 export type HandoffResult = z.infer<typeof HandoffResultSchema>;
 
-/** Why an adapter call failed, in words the widget can show and code can branch on. */
+/**
+ * Why an adapter call failed, in words the widget can show and code can branch on.
+ * `forbidden`: the token is for another interview. `key-reused`: the same idempotency key came
+ * with another body (HTTP 422), a permanent error. `conflict`: still being processed (409), retry.
+ */
 export const AdapterErrorCodeSchema = z.enum([
   'network',
   'timeout',
   'rate-limited',
   'unauthorized',
+  'forbidden',
   'invalid-request',
   'invalid-response',
   'conflict',
+  'key-reused',
   'unavailable',
   'not-found',
 ]);
