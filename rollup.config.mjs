@@ -16,7 +16,7 @@ function onwarn(warning, warn) {
 function packageBuild(dir, input, external) {
   return {
     input,
-    external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+    external: (id) => id.startsWith('node:') || external.some((dep) => id === dep || id.startsWith(`${dep}/`) || (dep.endsWith('/') && id.startsWith(dep))),
     plugins: plugins(),
     onwarn,
     output: { dir: `packages/${dir}/dist`, format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
@@ -32,8 +32,26 @@ function bundle(name, input) {
   };
 }
 
+const coreEntries = ['index', 'i18n/index', 'memory', 'presets'];
+
 export default [
-  packageBuild('core', { index: 'packages/core/src/index.ts', i18n: 'packages/core/src/i18n/index.ts', memory: 'packages/core/src/memory.ts', presets: 'packages/core/src/presets.ts' }, ['zod', 'i18next']),
+  packageBuild(
+    'core',
+    Object.fromEntries(coreEntries.map((entry) => [entry.replace('/index', ''), `packages/core/src/${entry}.ts`])),
+    ['zod', 'i18next'],
+  ),
+  packageBuild(
+    'elements',
+    { index: 'packages/elements/src/index.ts', 'define/index': 'packages/elements/src/define/index.ts' },
+    ['@ai-interview-exit/core', 'lit', '@lit/', '@floating-ui/dom', 'i18next', 'zod'],
+  ),
+  packageBuild(
+    'server',
+    { index: 'packages/server/src/index.ts', cli: 'packages/server/src/cli.ts' },
+    ['@ai-interview-exit/core', 'fastify', '@fastify/', 'better-sqlite3', 'zod', 'i18next'],
+  ),
   bundle('core', 'packages/core/src/index.ts'),
   bundle('core-i18n', 'packages/core/src/i18n/index.ts'),
+  // The candidate widget for one <script type="module">: every tag defined, everything inlined.
+  bundle('widget', 'packages/elements/src/define/index.ts'),
 ];
