@@ -32,7 +32,7 @@ function bundle(name, input) {
   };
 }
 
-const coreEntries = ['index', 'i18n/index', 'memory', 'presets'];
+const coreEntries = ['index', 'i18n/index', 'memory', 'presets', 'insights/index'];
 
 export default [
   packageBuild(

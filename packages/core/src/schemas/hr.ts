@@ -1,0 +1,57 @@
+import * as z from 'zod/mini';
+import { CodeSchema, DataChoiceSchema, ExitSourceSchema, IdSchema, InstantSchema, UuidSchema } from './common.js';
+import { ExitReasonSchema, VerificationOutcomeSchema } from './exit-record.js';
+import { ProgressSnapshotSchema } from './progress.js';
+
+/** One exit as HR sees it (R24): the record plus who it was, unless the candidate asked to be anonymised. */
+export const HrExitRowSchema = z.object({
+  idempotencyKey: UuidSchema,
+  interviewId: IdSchema,
+  candidateRef: IdSchema,
+  /** Null once the candidate's personal data was anonymised or deleted (R10). */
+  candidateName: z.nullable(z.string().check(z.maxLength(120))),
+  roleTitle: z.string().check(z.maxLength(120)),
+  jobType: CodeSchema,
+  stage: CodeSchema,
+  progress: z.nullable(ProgressSnapshotSchema),
+  exitedAt: InstantSchema,
+  receivedAt: InstantSchema,
+  reason: z.nullable(ExitReasonSchema),
+  dataChoice: DataChoiceSchema,
+  source: ExitSourceSchema,
+  verification: VerificationOutcomeSchema,
+  review: z.enum(['none', 'pending', 'done']),
+  anonymised: z.boolean(),
+});
+export type HrExitRow = z.infer<typeof HrExitRowSchema>;
+
+/** An interview that started, the denominator of exit rates (R26). */
+export const StartedInterviewSchema = z.object({
+  interviewId: IdSchema,
+  jobType: CodeSchema,
+  startedAt: InstantSchema,
+});
+export type StartedInterview = z.infer<typeof StartedInterviewSchema>;
+
+export const PlausibilityFlagSchema = z.object({
+  rule: z.enum(['late-mis-click', 'contradicts-progress', 'repeated-reason']),
+  /** Numbers and codes for the human-readable explanation (i18n `flags.<rule>`). */
+  params: z.catchall(z.object({}), z.union([z.string(), z.number()])),
+});
+export type PlausibilityFlag = z.infer<typeof PlausibilityFlagSchema>;
+
+const RateSchema = z.object({ key: z.string(), exits: z.number(), started: z.number(), rate: z.number() });
+
+export const InsightsSchema = z.object({
+  total: z.number(),
+  reasons: z.array(z.object({ code: z.nullable(z.string()), count: z.number(), share: z.number() })),
+  byRole: z.array(RateSchema),
+  byStage: z.array(RateSchema),
+  overTime: z.array(z.object({ date: z.string(), count: z.number() })),
+  alerts: z.array(z.object({ jobType: z.string(), rate: z.number(), threshold: z.number(), exits: z.number(), started: z.number() })),
+  flags: z.catchall(z.object({}), z.array(PlausibilityFlagSchema)),
+});
+export type Insights = z.infer<typeof InsightsSchema>;
+
+export const HrExitsResponseSchema = z.object({ exits: z.array(HrExitRowSchema), insights: InsightsSchema });
+export type HrExitsResponse = z.infer<typeof HrExitsResponseSchema>;

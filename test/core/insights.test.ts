@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultConfig, newUuid } from '@ai-interview-exit/core';
+import {
+  DEFAULT_PLAUSIBILITY,
+  InsightsSchema,
+  computeInsights,
+  exitRateAlerts,
+  exitRateByRole,
+  exitsOverTime,
+  plausibilityFlags,
+  reasonBreakdown,
+  type ExitFact,
+  type StartedInterview,
+} from '@ai-interview-exit/core/insights';
+import { T0, progressAt } from '../support/fixtures.js';
+
+function exit(overrides: Partial<ExitFact> & { code?: string | null; answered?: number; minutes?: number } = {}): ExitFact {
+  const { code = 'emergency', answered = 5, minutes = 10, ...rest } = overrides;
+  const progress = progressAt(answered);
+  return {
+    idempotencyKey: newUuid(),
+    candidateRef: `c-${Math.random().toString(36).slice(2, 8)}`,
+    jobType: 'frontline',
+    stage: 'professional',
+    exitedAt: new Date(Date.parse(progress.startedAt) + minutes * 60_000).toISOString(),
+    reason: code === null ? null : { code, text: '' },
+    progress,
+    ...rest,
+  };
+}
+const started = (jobType: string, n: number): StartedInterview[] =>
+  Array.from({ length: n }, (_, i) => ({ interviewId: `${jobType}-${i}`, jobType, startedAt: T0 }));
+
+describe('insights (R24, R26)', () => {
+  it('reason breakdown: counts and shares, largest first, "no reason" as null', () => {
+    const exits = [exit({ code: 'not-interested' }), exit({ code: 'not-interested' }), exit({ code: 'emergency' }), exit({ code: null })];
+    assert.deepEqual(reasonBreakdown(exits), [
+      { code: 'not-interested', count: 2, share: 0.5 },
+      { code: 'emergency', count: 1, share: 0.25 },
+      { code: null, count: 1, share: 0.25 },
+    ]);
+  });
+
+  it('exit rate per role over interviews started, and the 30 % alert', () => {
+    const exits = [...Array(4)].map(() => exit({ jobType: 'frontline' })).concat(exit({ jobType: 'manager' }));
+    const byRole = exitRateByRole(exits, [...started('frontline', 10), ...started('manager', 10)]);
+    assert.deepEqual(byRole, [
+      { key: 'frontline', exits: 4, started: 10, rate: 0.4 },
+      { key: 'manager', exits: 1, started: 10, rate: 0.1 },
+    ]);
+    const report = defaultConfig().report;
+    assert.deepEqual(exitRateAlerts(byRole, report).map((a) => a.jobType), ['frontline']);
+    assert.deepEqual(exitRateAlerts(byRole, { ...report, roleThresholds: { frontline: 0.5 } }), []);
+  });
+
+  it('exits over time fill the empty days, in the given time zone', () => {
+    const exits = [
+      exit({ exitedAt: '2026-11-20T15:30:00.000Z' }), // 23:30 in Shanghai
+      exit({ exitedAt: '2026-11-20T16:30:00.000Z' }), // 00:30 next day in Shanghai
+      exit({ exitedAt: '2026-11-23T02:00:00.000Z' }),
+    ];
+    assert.deepEqual(exitsOverTime(exits, 'Asia/Shanghai'), [
+      { date: '2026-11-20', count: 1 },
+      { date: '2026-11-21', count: 1 },
+      { date: '2026-11-22', count: 0 },
+      { date: '2026-11-23', count: 1 },
+    ]);
+  });
+});
+
+describe('plausibility flags (R16)', () => {
+  it('"mis-click" at 90 % progress is flagged', () => {
+    assert.deepEqual(plausibilityFlags(exit({ code: 'mis-click', answered: 9, minutes: 12 }), []), [
+      { rule: 'late-mis-click', params: { reason: 'mis-click', percent: 90, minutes: 12 } },
+    ]);
+  });
+  it('"mis-click" after 40 minutes is flagged', () => {
+    assert.equal(plausibilityFlags(exit({ code: 'mis-click', answered: 2, minutes: 41 }), [])[0]?.rule, 'late-mis-click');
+  });
+  it('"mis-click" after answering 3 questions contradicts the progress', () => {
+    assert.deepEqual(plausibilityFlags(exit({ code: 'mis-click', answered: 3, minutes: 6 }), []), [
+      { rule: 'contradicts-progress', params: { reason: 'mis-click', answered: 3, total: 10 } },
+    ]);
+  });
+  it('an early "mis-click" is plausible', () => {
+    assert.deepEqual(plausibilityFlags(exit({ code: 'mis-click', answered: 0, minutes: 1 }), []), []);
+  });
+  it('the same candidate giving "emergency" again is flagged', () => {
+    const first = exit({ code: 'emergency', candidateRef: 'c-1', exitedAt: '2026-10-01T08:00:00.000Z' });
+    const second = exit({ code: 'emergency', candidateRef: 'c-1', exitedAt: '2026-11-01T08:00:00.000Z' });
+    assert.deepEqual(plausibilityFlags(second, [first, second]), [{ rule: 'repeated-reason', params: { reason: 'emergency', count: 2, days: 90 } }]);
+    assert.deepEqual(plausibilityFlags(first, [first, second]), [], 'the first one was not a repeat');
+  });
+  it('rules can be tuned or turned off', () => {
+    const late = exit({ code: 'mis-click', answered: 9 });
+    assert.deepEqual(plausibilityFlags(late, [], { ...DEFAULT_PLAUSIBILITY, lateMisClick: null, contradictsProgress: null }), []);
+  });
+});
+
+describe('computeInsights', () => {
+  it('gives everything the report shows, matching its schema', () => {
+    const exits = [exit({ code: 'mis-click', answered: 9 }), exit({ code: 'not-interested', jobType: 'manager' })];
+    const insights = computeInsights({ exits, started: [...started('frontline', 3), ...started('manager', 5)], report: defaultConfig().report });
+    assert.ok(InsightsSchema.safeParse(insights).success);
+    assert.equal(insights.total, 2);
+    assert.equal(Object.keys(insights.flags).length, 1);
+    assert.deepEqual(insights.alerts.map((a) => a.jobType), ['frontline']);
+  });
+  it('is empty but well-formed with no exits', () => {
+    const insights = computeInsights({ exits: [], started: [], report: defaultConfig().report });
+    assert.deepEqual(insights, { total: 0, reasons: [], byRole: [], byStage: [], overTime: [], alerts: [], flags: {} });
+  });
+});
