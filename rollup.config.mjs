@@ -32,7 +32,7 @@ function bundle(name, input) {
   };
 }
 
-const coreEntries = ['index', 'i18n/index', 'memory', 'presets', 'insights/index'];
+const coreEntries = ['index', 'i18n/index', 'memory', 'presets', 'insights/index', 'delivery'];
 
 export default [
   packageBuild(

@@ -1,4 +1,7 @@
 import { checkedAdapter, toAdapterError, type ExitAdapter } from '../adapters/adapter.js';
+import type { Outbox } from '../delivery/outbox.js';
+import type { DeletionReceipt, DeletionRequest } from '../schemas/deletion.js';
+import type { ExitReceipt, ExitRecord } from '../schemas/exit-record.js';
 import { newUuid } from '../ids.js';
 import { formatProblems, parseConfig, type ConfigProblem } from '../policy/lint.js';
 import { resolveExitPlan } from '../policy/plan.js';
@@ -20,6 +23,11 @@ export interface ExitStoreOptions {
   config?: unknown;
   context: ExitContext;
   adapter: ExitAdapter;
+  /**
+   * The durable outbox (`@ai-interview-exit/core/delivery`): the exit is written to it before
+   * the first send and delivered until acknowledged. Without one, the exit is kept in memory only.
+   */
+  outbox?: Outbox;
   onEvent?: (event: StoreEvent) => void;
   now?: () => Date;
   newId?: () => string;
@@ -101,20 +109,8 @@ export function createExitStore(options: ExitStoreOptions): ExitStore {
         );
         return;
       case 'storeExit':
-        // Kept in memory here; the durable outbox takes this place when it is plugged in.
-        queueMicrotask(() => {
-          dispatch({ type: 'exitStored' });
-          adapter.submitExit(effect.record).then(
-            (receipt) => dispatch({ type: 'exitAcknowledged', receipt }),
-            (error) => dispatch({ type: 'exitQueued', error: toAdapterError(error).code }),
-          );
-          if (effect.deletion) {
-            adapter.requestDeletion(effect.deletion).then(
-              (receipt) => dispatch({ type: 'deletionReceived', receipt }),
-              (error) => tell({ name: 'error', code: 'adapter-failed', message: `Deletion request not sent yet: ${toAdapterError(error).code}` }),
-            );
-          }
-        });
+        if (options.outbox) deliverThroughOutbox(options.outbox, effect.record, effect.deletion);
+        else deliverInMemory(effect.record, effect.deletion);
         return;
       case 'handoff':
         adapter.handoff(effect.request).then(
@@ -130,6 +126,56 @@ export function createExitStore(options: ExitStoreOptions): ExitStore {
     }
   }
 
+  /** Kept in this page only: good for tests and demos, lost on reload. */
+  function deliverInMemory(record: ExitRecord, deletion: DeletionRequest | null) {
+    queueMicrotask(() => {
+      dispatch({ type: 'exitStored' });
+      adapter.submitExit(record).then(
+        (receipt) => dispatch({ type: 'exitAcknowledged', receipt }),
+        (error) => dispatch({ type: 'exitQueued', error: toAdapterError(error).code }),
+      );
+      if (deletion) {
+        adapter.requestDeletion(deletion).then(
+          (receipt) => dispatch({ type: 'deletionReceived', receipt }),
+          (error) => tell({ name: 'error', code: 'adapter-failed', message: `Deletion request not sent yet: ${toAdapterError(error).code}` }),
+        );
+      }
+    });
+  }
+
+  /** Store first, send second: the candidate is out once the outbox has it on disk. */
+  function deliverThroughOutbox(outbox: Outbox, record: ExitRecord, deletion: DeletionRequest | null) {
+    // Answers are held until the exit counts as stored, so that a fast acknowledgement is never dropped.
+    let stored = false;
+    const early: FlowInput[] = [];
+    const feed = (action: FlowInput) => (stored ? dispatch(action) : early.push(action));
+    outbox.subscribe((event) => {
+      if (event.type === 'degraded') return;
+      const key = event.entry.key;
+      if (key === record.idempotencyKey) {
+        feed(event.type === 'delivered' ? { type: 'exitAcknowledged', receipt: event.response as ExitReceipt } : { type: 'exitQueued', error: event.error });
+      } else if (key === deletion?.idempotencyKey && event.type === 'delivered') {
+        feed({ type: 'deletionReceived', receipt: event.response as DeletionReceipt });
+      }
+    });
+    (async () => {
+      await outbox.enqueue('exit', record.idempotencyKey, record);
+      if (deletion) await outbox.enqueue('deletion', deletion.idempotencyKey, deletion);
+    })().then(
+      () => {
+        stored = true;
+        dispatch({ type: 'exitStored' });
+        early.splice(0).forEach(dispatch);
+        void outbox.flush();
+      },
+      // even the memory fallback failed: the candidate still leaves, and the host is told
+      (error) => {
+        tell({ name: 'error', code: 'adapter-failed', message: `The exit could not be stored: ${String(error)}` });
+        deliverInMemory(record, deletion);
+      },
+    );
+  }
+
   return {
     getState: () => state,
     dispatch,
@@ -143,6 +189,9 @@ export function createExitStore(options: ExitStoreOptions): ExitStore {
     },
     setProgress(snapshot) {
       context = { ...context, progress: snapshot, stage: snapshot?.stage ?? context.stage };
+      if (snapshot && options.outbox) {
+        void options.outbox.enqueue('progress', newId(), snapshot).then(() => options.outbox?.flush());
+      }
     },
     getContext: () => context,
     config: parsed.config,

@@ -1,0 +1,115 @@
+import type * as z from 'zod/mini';
+import { DeletionReceiptSchema } from '../schemas/deletion.js';
+import { ExitReceiptSchema } from '../schemas/exit-record.js';
+import {
+  CodeChallengeSchema,
+  FollowUpResultSchema,
+  HandoffResultSchema,
+  SaveProgressResultSchema,
+  VerifyCodeResultSchema,
+  type AdapterErrorCode,
+} from '../schemas/protocol.js';
+import { InterviewStatusSchema } from '../schemas/status.js';
+import { AdapterError, type ExitAdapter } from './adapter.js';
+
+export interface HttpAdapterOptions {
+  /** Where the `/v1` protocol lives, e.g. `https://api.example.com` (no trailing `/v1`). */
+  baseUrl: string;
+  /** The interview token the server issued for this candidate. */
+  token: string;
+  /** Milliseconds before a call counts as `timeout`. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** The endpoints a page may still reach while it closes (docs/protocol.md, "Beacons"). */
+export type BeaconKind = 'exit' | 'progress' | 'deletion';
+const BEACON_PATHS: Record<BeaconKind, string> = { exit: '/v1/exits', progress: '/v1/progress', deletion: '/v1/deletion-requests' };
+
+const STATUS_CODES: Record<number, AdapterErrorCode> = {
+  400: 'invalid-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'invalid-request',
+  422: 'key-reused',
+  429: 'rate-limited',
+};
+
+function retryAfter(response: Response): number | null {
+  const value = response.headers.get('retry-after');
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, (at - Date.now()) / 1000);
+}
+
+export type HttpAdapter = ExitAdapter & {
+  /** Send while the page is closing: `sendBeacon` (text/plain, no preflight), else `fetch` with keepalive. */
+  beacon(kind: BeaconKind, body: unknown): boolean;
+  /** Replace the interview token, e.g. after the vendor refreshed it. */
+  setToken(token: string): void;
+};
+
+/** An adapter speaking the server's `/v1` protocol; every answer is checked against the core schemas. */
+export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  let token = options.token;
+
+  async function call<T>(method: 'GET' | 'POST', path: string, body: unknown, schema: z.ZodMiniType<T>): Promise<T> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 15_000);
+    let response: Response;
+    try {
+      response = await doFetch(base + path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+      });
+    } catch (error) {
+      throw new AdapterError(controller.signal.aborted ? 'timeout' : 'network', error instanceof Error ? error.message : 'network');
+    } finally {
+      clearTimeout(timer);
+    }
+    const text = await response.text().catch(() => '');
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      // a proxy's HTML error page: the status decides below
+    }
+    if (!response.ok) {
+      const message = (json as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${response.status}`;
+      throw new AdapterError(STATUS_CODES[response.status] ?? 'unavailable', message, retryAfter(response));
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new AdapterError('invalid-response', `${method} ${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    return parsed.data;
+  }
+
+  return {
+    submitExit: (record) => call('POST', '/v1/exits', record, ExitReceiptSchema),
+    sendCode: (request) => call('POST', '/v1/verification/send', request, CodeChallengeSchema),
+    verifyCode: (request) => call('POST', '/v1/verification/check', request, VerifyCodeResultSchema),
+    requestDeletion: (request) => call('POST', '/v1/deletion-requests', request, DeletionReceiptSchema),
+    getStatus: ({ interviewId }) => call('GET', `/v1/interviews/${encodeURIComponent(interviewId)}/status`, undefined, InterviewStatusSchema),
+    saveProgress: (snapshot) => call('POST', '/v1/progress', snapshot, SaveProgressResultSchema),
+    followUp: (request) => call('POST', '/v1/follow-ups', request, FollowUpResultSchema),
+    handoff: (request) => call('POST', '/v1/handoffs', request, HandoffResultSchema),
+    beacon(kind, body) {
+      const url = base + BEACON_PATHS[kind];
+      const payload = JSON.stringify({ token, body });
+      const nav = globalThis.navigator as Navigator | undefined;
+      if (typeof nav?.sendBeacon === 'function') return nav.sendBeacon(url, new Blob([payload], { type: 'text/plain;charset=UTF-8' }));
+      void doFetch(url, { method: 'POST', keepalive: true, body: payload, headers: { 'content-type': 'text/plain;charset=UTF-8' } }).catch(() => {});
+      return true;
+    },
+    setToken(next) {
+      token = next;
+    },
+  };
+}
