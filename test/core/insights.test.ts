@@ -112,3 +112,34 @@ describe('computeInsights', () => {
     assert.deepEqual(insights, { total: 0, reasons: [], byRole: [], byStage: [], overTime: [], alerts: [], flags: {} });
   });
 });
+
+describe('memory HR adapter', () => {
+  it('filters by role and time, newest first, computes insights, and plays new exits live', async () => {
+    const { createMemoryHrAdapter, matchesFilter } = await import('@ai-interview-exit/core/insights');
+    const row = (jobType: string, exitedAt: string) => ({
+      ...exit({ jobType, exitedAt }),
+      interviewId: `iv-${exitedAt}`,
+      candidateName: '张三',
+      roleTitle: '操作工',
+      receivedAt: exitedAt,
+      dataChoice: 'keep' as const,
+      source: 'button' as const,
+      verification: 'not-required' as const,
+      review: 'none' as const,
+      anonymised: false,
+    });
+    const hr = createMemoryHrAdapter({ rows: [row('frontline', '2026-11-01T08:00:00.000Z'), row('manager', '2026-11-03T08:00:00.000Z'), row('frontline', '2026-11-05T08:00:00.000Z')], report: defaultConfig().report });
+    const frontline = await hr.listExits({ jobType: 'frontline' });
+    assert.deepEqual(frontline.exits.map((e) => e.exitedAt), ['2026-11-05T08:00:00.000Z', '2026-11-01T08:00:00.000Z']);
+    assert.equal(frontline.insights.total, 2);
+    const window = await hr.listExits({ from: '2026-11-02T00:00:00.000Z', to: '2026-11-04T00:00:00.000Z' });
+    assert.deepEqual(window.exits.map((e) => e.jobType), ['manager']);
+    const seen: string[] = [];
+    const stop = hr.watch((r) => seen.push(r.jobType));
+    hr.add(row('executive', '2026-11-06T08:00:00.000Z'));
+    stop();
+    hr.add(row('executive', '2026-11-07T08:00:00.000Z'));
+    assert.deepEqual(seen, ['executive']);
+    assert.equal(matchesFilter({ jobType: 'x', exitedAt: '2026-11-01T00:00:00.000Z' }, { to: '2026-10-31T00:00:00.000Z' }), false);
+  });
+});

@@ -1,0 +1,75 @@
+import { AdapterError } from '../adapters/adapter.js';
+import type { ExitConfig } from '../schemas/config.js';
+import { HrExitRowSchema, HrExitsResponseSchema, type HrExitRow, type HrExitsResponse, type StartedInterview } from '../schemas/hr.js';
+import { computeInsights, type PlausibilityRules } from './compute.js';
+
+/** Which exits HR looks at: a job type, and instants bounding the exit time. */
+export interface HrExitFilter {
+  jobType?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Where the HR report reads from. The reference server speaks it over HTTP; tests keep it in memory. */
+export interface HrAdapter {
+  listExits(filter: HrExitFilter): Promise<HrExitsResponse>;
+  /** Calls `onExit` for every new exit as it happens; returns a function that stops listening. */
+  watch(onExit: (row: HrExitRow) => void): () => void;
+}
+
+export function matchesFilter(row: Pick<HrExitRow, 'jobType' | 'exitedAt'>, { jobType, from, to }: HrExitFilter): boolean {
+  const at = Date.parse(row.exitedAt);
+  return (!jobType || row.jobType === jobType) && (!from || at >= Date.parse(from)) && (!to || at <= Date.parse(to));
+}
+
+/** HR's side of the `/v1` protocol: `GET /v1/hr/exits` and the `GET /v1/hr/stream` events. */
+export function createHttpHrAdapter({ baseUrl, token }: { baseUrl: string; token: string }): HrAdapter {
+  const base = baseUrl.replace(/\/+$/, '');
+  return {
+    async listExits(filter) {
+      const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+      let response: Response;
+      try {
+        response = await fetch(`${base}/v1/hr/exits?${query}`, { headers: { authorization: `Bearer ${token}` } });
+      } catch (error) {
+        throw new AdapterError('network', error instanceof Error ? error.message : 'network');
+      }
+      if (!response.ok) throw new AdapterError(response.status === 401 ? 'unauthorized' : 'unavailable', `HTTP ${response.status}`);
+      const parsed = HrExitsResponseSchema.safeParse(await response.json().catch(() => null));
+      if (!parsed.success) throw new AdapterError('invalid-response', parsed.error.issues[0]?.message ?? 'invalid');
+      return parsed.data;
+    },
+    watch(onExit) {
+      // EventSource cannot send headers: the stream takes the token as a query parameter.
+      const source = new EventSource(`${base}/v1/hr/stream?access_token=${encodeURIComponent(token)}`);
+      source.addEventListener('exit', (event) => {
+        const parsed = HrExitRowSchema.safeParse(JSON.parse((event as MessageEvent<string>).data));
+        if (parsed.success) onExit(parsed.data);
+      });
+      return () => source.close();
+    },
+  };
+}
+
+/** An in-memory HR backend for stories, tests and offline demos; `add` plays a new exit live. */
+export function createMemoryHrAdapter(options: { rows?: HrExitRow[]; started?: StartedInterview[]; report: ExitConfig['report']; rules?: PlausibilityRules }) {
+  const rows = [...(options.rows ?? [])];
+  const watchers = new Set<(row: HrExitRow) => void>();
+  const adapter: HrAdapter = {
+    async listExits(filter) {
+      const exits = rows.filter((row) => matchesFilter(row, filter)).sort((a, b) => b.exitedAt.localeCompare(a.exitedAt));
+      const started = (options.started ?? []).filter((s) => !filter.jobType || s.jobType === filter.jobType);
+      return { exits, insights: computeInsights({ exits, started, report: options.report, rules: options.rules }) };
+    },
+    watch(onExit) {
+      watchers.add(onExit);
+      return () => watchers.delete(onExit);
+    },
+  };
+  return Object.assign(adapter, {
+    add(row: HrExitRow) {
+      rows.push(row);
+      watchers.forEach((watcher) => watcher(row));
+    },
+  });
+}
