@@ -143,3 +143,14 @@ describe('memory HR adapter', () => {
     assert.equal(matchesFilter({ jobType: 'x', exitedAt: '2026-11-01T00:00:00.000Z' }, { to: '2026-10-31T00:00:00.000Z' }), false);
   });
 });
+
+describe('CSV export', () => {
+  it('round-trips commas, quotes, new lines and Chinese, and defuses formulas', async () => {
+    const { toCsv, parseCsv } = await import('@ai-interview-exit/core/insights');
+    const rows = [['张三', 'a, b', 'say "hi"'], ['line\nbreak', '=HYPERLINK("x")', '-1']];
+    const text = toCsv(['候选人', 'note', 'quote'], rows);
+    assert.ok(text.startsWith('\uFEFF'));
+    assert.ok(text.endsWith('\r\n'));
+    assert.deepEqual(parseCsv(text), [['候选人', 'note', 'quote'], ['张三', 'a, b', 'say "hi"'], ['line\nbreak', `'=HYPERLINK("x")`, `'-1`]]);
+  });
+});

@@ -5,3 +5,4 @@
 export * from '../schemas/hr.js';
 export * from './compute.js';
 export * from './hr-adapter.js';
+export * from './csv.js';
