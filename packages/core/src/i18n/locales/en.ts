@@ -142,6 +142,8 @@ export default {
     'repeated-reason': 'This candidate gave the same reason {{count}} times within {{days}} days.',
   },
   notify: {
+    code: 'Your code to exit the interview is {{code}}. It is valid for {{minutes}} minutes. Do not share it.',
+    guide: 'Interview guide: check your network, camera and microphone before you start; press "Next" after each answer; contact HR whenever you need help.',
     candidate: 'You exited the interview at {{time}}. Reason: {{reason}}. To reschedule, please contact HR.',
     hr: 'Candidate {{name}} exited the interview. Reason: {{reason}}',
   },

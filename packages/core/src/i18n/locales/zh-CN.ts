@@ -142,6 +142,8 @@ export default {
     'repeated-reason': '该候选人{{days}}天内第{{count}}次以同一原因退出，请关注。',
   },
   notify: {
+    code: '您的面试退出验证码是{{code}}，{{minutes}}分钟内有效。请勿告诉他人。',
+    guide: '面试操作指南：开始前请检查网络、摄像头和麦克风；每道题作答后点击“下一题”；遇到问题可随时联系HR。',
     candidate: '您已于{{time}}成功退出面试。退出原因：{{reason}}。如需重新安排，请联系HR。',
     hr: '候选人{{name}}已退出面试，原因：{{reason}}',
   },

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Remove a candidate's personal data (R10, PIPL art. 47 and 73) from every table, keeping what is
+ * not personal (progress, reason codes, times, job types) for statistics. Covers every interview
+ * of that candidate reference, since the request speaks for the person, not one session.
+ *
+ * `anonymise`: names, contacts, free texts and addresses go. `delete`: also the pseudonymous
+ * candidate reference, replaced by a fresh random one per row, so that nothing links the rows to
+ * the person or to each other any more.
+ */
+export function anonymiseCandidate(db: Database, input: { interviewId: string; candidateRef: string; scope: 'anonymise' | 'delete' }): void {
+  const interviewIds = (
+    db.prepare(`SELECT interview_id FROM interviews WHERE candidate_ref = @ref
+      UNION SELECT interview_id FROM exits WHERE candidate_ref = @ref
+      UNION SELECT interview_id FROM follow_ups WHERE candidate_ref = @ref
+      UNION SELECT interview_id FROM handoffs WHERE candidate_ref = @ref
+      UNION SELECT @id`).all({ ref: input.candidateRef, id: input.interviewId }) as { interview_id: string }[]
+  ).map((row) => row.interview_id);
+  const fresh = () => `anon-${randomUUID()}`;
+  const forInterview = (sql: string) => db.prepare(sql);
+  const statements = {
+    // anonymised: 1 after `anonymise`, 2 after `delete`, so that a later exit of the same interview is stored the same way.
+    interview: forInterview(`UPDATE interviews SET candidate_name = NULL, phone = NULL, email = NULL, request_hash = NULL,
+      anonymised = MAX(anonymised, ${input.scope === 'delete' ? 2 : 1}) WHERE interview_id = ?`),
+    exits: forInterview("UPDATE exits SET reason_text = CASE WHEN reason_text IS NULL THEN NULL ELSE '' END, anonymised = 1 WHERE interview_id = ?"),
+    handoffs: forInterview("UPDATE handoffs SET message = '' WHERE interview_id = ?"),
+    // Sent messages held names, reasons and addresses; unsent ones are not sent any more.
+    outbox: forInterview(`UPDATE outbox SET recipient = '', text = '', last_error = NULL,
+      state = CASE WHEN state = 'pending' THEN 'cancelled' ELSE state END WHERE interview_id = ?`),
+    challenges: forInterview('DELETE FROM challenges WHERE interview_id = ?'),
+  };
+  const relink = {
+    interview: db.prepare('UPDATE interviews SET candidate_ref = ? WHERE interview_id = ?'),
+    exits: db.prepare('SELECT idempotency_key FROM exits WHERE interview_id = ?'),
+    exit: db.prepare('UPDATE exits SET candidate_ref = ? WHERE idempotency_key = ?'),
+    followUps: db.prepare('SELECT id FROM follow_ups WHERE interview_id = ?'),
+    followUp: db.prepare('UPDATE follow_ups SET candidate_ref = ? WHERE id = ?'),
+    handoffs: db.prepare('SELECT ticket_id FROM handoffs WHERE interview_id = ?'),
+    handoff: db.prepare('UPDATE handoffs SET candidate_ref = ? WHERE ticket_id = ?'),
+  };
+
+  db.transaction(() => {
+    for (const id of interviewIds) {
+      for (const statement of Object.values(statements)) statement.run(id);
+      if (input.scope !== 'delete') continue;
+      relink.interview.run(fresh(), id);
+      for (const { idempotency_key } of relink.exits.all(id) as { idempotency_key: string }[]) relink.exit.run(fresh(), idempotency_key);
+      for (const { id: rowId } of relink.followUps.all(id) as { id: number }[]) relink.followUp.run(fresh(), rowId);
+      for (const { ticket_id } of relink.handoffs.all(id) as { ticket_id: string }[]) relink.handoff.run(fresh(), ticket_id);
+    }
+  })();
+}

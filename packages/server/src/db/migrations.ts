@@ -1,0 +1,141 @@
+/**
+ * The database schema as ordered migrations. A migration, once released, is never edited: a change
+ * is a new entry with the next version, so that every existing file reaches the same shape.
+ *
+ * What is personal (PIPL) and where it lives, so that anonymisation can find all of it:
+ * interviews.candidate_name / phone / email, exits.reason_text, handoffs.message, outbox.recipient /
+ * text / last_error, challenges.destination_hash / masked_destination, and candidate_ref wherever it
+ * links rows to one person. Progress snapshots and reason codes are not personal and stay.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE interviews (
+        interview_id     TEXT PRIMARY KEY,
+        candidate_ref    TEXT NOT NULL,
+        candidate_name   TEXT,
+        phone            TEXT,
+        email            TEXT,
+        job_type         TEXT NOT NULL,
+        role_title       TEXT NOT NULL DEFAULT '',
+        stage            TEXT,
+        -- 1 when HR registered it (POST /v1/interviews); 0 when only a candidate's message named it.
+        registered       INTEGER NOT NULL DEFAULT 0,
+        request_hash     TEXT,
+        token_expires_at TEXT,
+        started_at       TEXT NOT NULL,
+        status           TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'exited', 'under-review')),
+        exited_at        TEXT,
+        cooldown_until   TEXT,
+        anonymised       INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX interviews_candidate ON interviews (candidate_ref);
+
+      CREATE TABLE exits (
+        idempotency_key TEXT PRIMARY KEY,
+        -- HMAC of the canonical body: tells a replay from a reused key without keeping the body.
+        body_hash       TEXT NOT NULL,
+        state           TEXT NOT NULL CHECK (state IN ('processing', 'done')),
+        interview_id    TEXT NOT NULL,
+        candidate_ref   TEXT NOT NULL,
+        job_type        TEXT NOT NULL,
+        stage           TEXT NOT NULL,
+        progress_json   TEXT,
+        exited_at       TEXT NOT NULL,
+        exited_ms       INTEGER NOT NULL,
+        time_zone       TEXT NOT NULL,
+        locale          TEXT NOT NULL,
+        reason_code     TEXT,
+        reason_text     TEXT,
+        data_choice     TEXT NOT NULL,
+        source          TEXT NOT NULL,
+        verification    TEXT NOT NULL,
+        hr_review       INTEGER NOT NULL,
+        review          TEXT NOT NULL CHECK (review IN ('none', 'pending', 'done')),
+        received_at     TEXT NOT NULL,
+        receipt_json    TEXT,
+        anonymised      INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX exits_interview ON exits (interview_id);
+      CREATE INDEX exits_time ON exits (exited_ms);
+
+      CREATE TABLE progress (
+        interview_id  TEXT PRIMARY KEY,
+        snapshot_json TEXT NOT NULL,
+        updated_ms    INTEGER NOT NULL,
+        saved_at      TEXT NOT NULL
+      );
+
+      CREATE TABLE challenges (
+        challenge_id       TEXT PRIMARY KEY,
+        interview_id       TEXT NOT NULL,
+        channel            TEXT NOT NULL,
+        -- HMAC of the address: counts sends per address without keeping the address.
+        destination_hash   TEXT NOT NULL,
+        masked_destination TEXT NOT NULL,
+        code_hash          TEXT NOT NULL,
+        created_ms         INTEGER NOT NULL,
+        expires_ms         INTEGER NOT NULL,
+        attempts_left      INTEGER NOT NULL,
+        state              TEXT NOT NULL CHECK (state IN ('open', 'accepted', 'locked'))
+      );
+      CREATE INDEX challenges_interview ON challenges (interview_id, created_ms);
+      CREATE INDEX challenges_destination ON challenges (destination_hash, created_ms);
+
+      CREATE TABLE deletion_requests (
+        idempotency_key TEXT PRIMARY KEY,
+        body_hash       TEXT NOT NULL,
+        interview_id    TEXT NOT NULL,
+        scope           TEXT NOT NULL,
+        received_at     TEXT NOT NULL,
+        receipt_json    TEXT NOT NULL
+      );
+
+      CREATE TABLE follow_ups (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        interview_id  TEXT NOT NULL,
+        candidate_ref TEXT NOT NULL,
+        reason_code   TEXT NOT NULL,
+        kind          TEXT NOT NULL,
+        status        TEXT NOT NULL,
+        created_at    TEXT NOT NULL
+      );
+
+      CREATE TABLE handoffs (
+        ticket_id     TEXT PRIMARY KEY,
+        interview_id  TEXT NOT NULL,
+        candidate_ref TEXT NOT NULL,
+        topic         TEXT NOT NULL,
+        message       TEXT NOT NULL,
+        created_at    TEXT NOT NULL
+      );
+
+      CREATE TABLE outbox (
+        id              TEXT PRIMARY KEY,
+        kind            TEXT NOT NULL,
+        channel         TEXT NOT NULL,
+        recipient       TEXT NOT NULL,
+        interview_id    TEXT NOT NULL,
+        text            TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        state           TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'failed', 'cancelled')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        last_error      TEXT,
+        next_attempt_ms INTEGER NOT NULL DEFAULT 0,
+        -- JSON array of the transports that took it: a retry goes only to the others.
+        delivered_to    TEXT NOT NULL DEFAULT '[]',
+        delivered_at    TEXT
+      );
+      CREATE INDEX outbox_pending ON outbox (state, next_attempt_ms);
+      CREATE INDEX outbox_interview ON outbox (interview_id);
+    `,
+  },
+];

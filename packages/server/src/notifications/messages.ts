@@ -1,0 +1,63 @@
+import type { i18n } from 'i18next';
+import type { ExitConfig, ExitReason, ExitRecord } from '@ai-interview-exit/core';
+import { createI18n, matchLocale, reasonResources } from '@ai-interview-exit/core/i18n';
+
+export interface Messages {
+  /** The candidate's confirmation (R13): exit time, reason, "contact HR to reschedule". */
+  candidateExit(record: ExitRecord): string;
+  /** HR's push (R13): "候选人张三已退出面试，原因：对岗位不感兴趣". */
+  hrExit(record: ExitRecord, candidateName: string): string;
+  code(code: string, minutes: number): string;
+  /** In the candidate's language when known, else the server's. */
+  guide(locale?: string): string;
+}
+
+/** Longest free-text reason quoted in a push; the HR report has the whole text. */
+const QUOTE_LIMIT = 60;
+
+function formatTime(instant: string, locale: string, timeZone: string): string {
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false };
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(new Date(instant));
+  } catch {
+    // The schema checks the shape of a zone name, not that the zone exists.
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(instant));
+  }
+}
+
+/** Texts in core's wording (its `notify.*` and `reason.*` strings), in the reader's language. */
+export function createMessages(options: { locale: string; config: ExitConfig }): Messages {
+  const instances = new Map<string, i18n>();
+  const overrides = reasonResources(options.config.reasons);
+  function translator(locale: string): i18n {
+    const lng = matchLocale(locale) ?? options.locale;
+    let instance = instances.get(lng);
+    if (!instance) {
+      instance = createI18n(lng, overrides);
+      instances.set(lng, instance);
+    }
+    return instance;
+  }
+  function reasonLabel(t: i18n, reason: ExitReason | null): string {
+    if (reason?.code) return t.t(`reason.${reason.code}`, { defaultValue: reason.code });
+    const text = reason?.text.trim();
+    if (text) return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
+    return t.t('done.noReason');
+  }
+  return {
+    candidateExit(record) {
+      const t = translator(record.locale);
+      return t.t('notify.candidate', { time: formatTime(record.exitedAt, t.language, record.timeZone), reason: reasonLabel(t, record.reason) });
+    },
+    hrExit(record, candidateName) {
+      const t = translator(options.locale);
+      return t.t('notify.hr', { name: candidateName, reason: reasonLabel(t, record.reason) });
+    },
+    code(code, minutes) {
+      return translator(options.locale).t('notify.code', { code, minutes });
+    },
+    guide(locale) {
+      return translator(locale ?? options.locale).t('notify.guide');
+    },
+  };
+}

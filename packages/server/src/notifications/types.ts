@@ -1,0 +1,26 @@
+/** What a notification is about. `verification-code` is the only place a one-time code leaves the server. */
+export type NotificationKind = 'exit-confirmation' | 'hr-exit' | 'verification-code' | 'interview-guide';
+
+/** `push` goes to HR (the `to` is then `hr`); `sms` and `email` to the candidate's registered contact. */
+export type NotificationChannel = 'sms' | 'email' | 'push';
+
+export interface Notification {
+  id: string;
+  kind: NotificationKind;
+  channel: NotificationChannel;
+  /** A phone number, an email address, or `hr`. */
+  to: string;
+  interviewId: string;
+  /** The message in the recipient's language, ready to send. */
+  text: string;
+  createdAt: string;
+}
+
+/**
+ * Where notifications go: an SMS gateway, a mail server, a chat webhook. `send` resolves once the
+ * message is accepted and rejects to be retried later. It must not log `to` or `text` in clear.
+ */
+export interface Transport {
+  name: string;
+  send(notification: Notification): Promise<void>;
+}

@@ -1,0 +1,63 @@
+import type { ExitConfigInput, ExitRecord } from '@ai-interview-exit/core';
+import type { Transport } from './notifications/types.js';
+
+/** A role the server may suggest when a candidate leaves for lack of interest (R25). */
+export interface CatalogueRole {
+  id: string;
+  title: string;
+  /** Roles of the interview's own job type are not suggested again. */
+  jobType?: string;
+}
+
+export interface ServerHooks {
+  /**
+   * Runs while an exit is being processed, before it is marked done: a vendor's own bookkeeping,
+   * or a test holding a request in flight. A rejection answers 503, and the client retries.
+   */
+  onExit?(record: ExitRecord): Promise<void> | void;
+}
+
+/** Where log lines go when logging is on; a Pino-style options object, narrowed to what we allow. */
+export interface LoggerOptions {
+  level?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  stream?: { write(line: string): void };
+}
+
+export interface ServerOptions {
+  /** The SQLite file; `AIE_DB` or `.data/aie.sqlite` by default. */
+  dbPath?: string;
+  /** Signs interview tokens and keys every hash; at least 16 characters, kept out of the repository. */
+  secret: string;
+  /** Bearer tokens that open the HR endpoints. None: the HR endpoints answer 401. */
+  hrTokens?: string[];
+  /** Origins a browser may call from. Nothing by default. */
+  corsOrigins?: string[];
+  /** The exit policy, as a vendor writes it; checked with core's `parseConfig`. */
+  config?: ExitConfigInput;
+  /** Language of HR notifications (and of codes); zh-CN by default. */
+  locale?: string;
+  /** Time zone of the HR report's days and of date-only filters; Asia/Shanghai by default. */
+  timeZone?: string;
+  /** Notification transports; by default the console and `notifications.jsonl` beside the database. */
+  transports?: Transport[];
+  /** The clock, for tests. */
+  now?: () => Date;
+  hooks?: ServerHooks;
+  /** Off by default. When on, it never logs bodies, and redacts tokens. */
+  logger?: boolean | LoggerOptions;
+  /** Roles suggested by `recommend-roles` follow-ups. */
+  roleCatalogue?: CatalogueRole[];
+  /** Lifetime of tokens issued by `POST /v1/interviews`; 7 days by default. */
+  tokenTtlSeconds?: number;
+  /** Milliseconds between keep-alive comments on the HR stream; 15 s by default. */
+  ssePingMs?: number;
+  /** Milliseconds between retries of failed notifications; 30 s by default. */
+  retryIntervalMs?: number;
+}
+
+export const DEFAULT_ROLE_CATALOGUE: CatalogueRole[] = [
+  { id: 'role-ops-01', title: '运营专员 Operations specialist', jobType: 'frontline' },
+  { id: 'role-market-01', title: '市场专员 Marketing specialist', jobType: 'office' },
+  { id: 'role-cs-01', title: '客服代表 Customer service representative', jobType: 'frontline' },
+  { id: 'role-data-01', title: '数据分析师 Data analyst', jobType: 'engineer' },
+];

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ExitRecordSchema, type ExitReceipt, type ExitRecord } from '@ai-interview-exit/core';
+import { assertOwns, readCandidateMessage } from '../auth.js';
+import { DAY_MS, isoAt, type AppContext } from '../context.js';
+import { hmacHex } from '../crypto.js';
+import { getHrRow } from '../db/hr-rows.js';
+import { ApiError, parseBody } from '../errors.js';
+import type { Notification } from '../notifications/types.js';
+
+interface StoredExit {
+  body_hash: string;
+  state: 'processing' | 'done';
+  receipt_json: string | null;
+}
+
+interface InterviewContact {
+  candidate_name: string | null;
+  phone: string | null;
+  email: string | null;
+  anonymised: number;
+}
+
+/**
+ * `POST /v1/exits` (R8, R11): idempotent by the record's key. The row is written as `processing`
+ * before any work, so that a second request with the same key, arriving while the first is still
+ * busy, is told 409 instead of doing the work twice.
+ */
+export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db } = ctx;
+  const find = db.prepare('SELECT body_hash, state, receipt_json FROM exits WHERE idempotency_key = ?');
+  const insertProcessing = db.prepare(`
+    INSERT OR IGNORE INTO exits (idempotency_key, body_hash, state, interview_id, candidate_ref, job_type, stage, progress_json,
+      exited_at, exited_ms, time_zone, locale, reason_code, reason_text, data_choice, source, verification, hr_review, review, received_at)
+    VALUES (@key, @bodyHash, 'processing', @interviewId, @candidateRef, @jobType, @stage, @progress,
+      @exitedAt, @exitedMs, @timeZone, @locale, @reasonCode, @reasonText, @dataChoice, @source, @verification, @hrReview, @review, @receivedAt)`);
+  const forget = db.prepare("DELETE FROM exits WHERE idempotency_key = ? AND state = 'processing'");
+  const markDone = db.prepare("UPDATE exits SET state = 'done', receipt_json = ?, reason_text = ?, anonymised = ?, candidate_ref = ? WHERE idempotency_key = ?");
+  const findInterview = db.prepare('SELECT candidate_name, phone, email, anonymised FROM interviews WHERE interview_id = ?');
+  // An interview whose token a vendor signed itself is known here first from its exit: keep it, so the exit counts.
+  const ensureInterview = db.prepare(`
+    INSERT OR IGNORE INTO interviews (interview_id, candidate_ref, job_type, stage, started_at)
+    VALUES (@interviewId, @candidateRef, @jobType, @stage, @startedAt)`);
+  const setStatus = db.prepare('UPDATE interviews SET status = ?, exited_at = ?, cooldown_until = ? WHERE interview_id = ?');
+
+  function answerKnown(known: StoredExit, bodyHash: string, reply: FastifyReply) {
+    if (known.body_hash !== bodyHash) throw new ApiError(422, 'key-reused', 'This idempotency key came with another exit record.');
+    if (known.state === 'processing' || !known.receipt_json) throw new ApiError(409, 'conflict', 'This exit is still being processed; try again shortly.');
+    return reply.code(200).send(JSON.parse(known.receipt_json) as ExitReceipt);
+  }
+
+  /** Everything that makes the exit true, in one transaction: the receipt, the status, the notifications. */
+  const complete = db.transaction((record: ExitRecord, receipt: ExitReceipt) => {
+    ensureInterview.run({
+      interviewId: record.interviewId, candidateRef: record.candidateRef, jobType: record.jobType, stage: record.stage,
+      startedAt: record.progress?.startedAt ?? record.exitedAt,
+    });
+    const interview = findInterview.get(record.interviewId) as InterviewContact;
+    const anonymised = interview.anonymised > 0;
+    // The candidate asked earlier that their personal data go: a later free text (or, after `delete`, the reference) is not kept either.
+    const reasonText = record.reason ? (anonymised ? '' : record.reason.text) : null;
+    const candidateRef = interview.anonymised === 2 ? `anon-${randomUUID()}` : record.candidateRef;
+    markDone.run(JSON.stringify(receipt), reasonText, anonymised ? 1 : 0, candidateRef, record.idempotencyKey);
+    setStatus.run(receipt.status, record.exitedAt, receipt.cooldownUntil, record.interviewId);
+    const address = anonymised ? null : interview.email ?? interview.phone;
+    if (address) {
+      ctx.outbox.enqueue({
+        kind: 'exit-confirmation', channel: interview.email ? 'email' : 'sms', to: address, interviewId: record.interviewId, text: ctx.messages.candidateExit(record),
+      });
+    }
+    const name = (!anonymised && interview.candidate_name) || candidateRef;
+    return ctx.outbox.enqueue({ kind: 'hr-exit', channel: 'push', to: 'hr', interviewId: record.interviewId, text: ctx.messages.hrExit(record, name) });
+  });
+
+  app.post('/v1/exits', async (request, reply) => {
+    const { claims, body } = readCandidateMessage(ctx, request, { beacon: true });
+    const record = parseBody(ExitRecordSchema, body);
+    assertOwns(claims, record.interviewId, record.candidateRef);
+    // The parsed record has the schema's key order, so the same exit hashes the same however it was written.
+    const bodyHash = hmacHex(ctx.secret, 'exit', JSON.stringify(record));
+    const known = find.get(record.idempotencyKey) as StoredExit | undefined;
+    if (known) return answerKnown(known, bodyHash, reply);
+
+    const now = ctx.now();
+    const inserted = insertProcessing.run({
+      key: record.idempotencyKey, bodyHash, interviewId: record.interviewId, candidateRef: record.candidateRef, jobType: record.jobType,
+      stage: record.stage, progress: record.progress ? JSON.stringify(record.progress) : null, exitedAt: record.exitedAt,
+      exitedMs: Date.parse(record.exitedAt), timeZone: record.timeZone, locale: record.locale, reasonCode: record.reason?.code ?? null,
+      reasonText: record.reason?.text ?? null, dataChoice: record.dataChoice, source: record.source, verification: record.verification,
+      hrReview: record.hrReview ? 1 : 0, review: record.hrReview ? 'pending' : 'none', receivedAt: now.toISOString(),
+    });
+    if (inserted.changes === 0) return answerKnown(find.get(record.idempotencyKey) as StoredExit, bodyHash, reply);
+
+    const cooldownDays = ctx.config.cooldownDays;
+    const receipt: ExitReceipt = {
+      idempotencyKey: record.idempotencyKey,
+      interviewId: record.interviewId,
+      receivedAt: now.toISOString(),
+      status: record.hrReview ? 'under-review' : 'exited',
+      cooldownUntil: cooldownDays > 0 ? isoAt(now, cooldownDays * DAY_MS) : null,
+    };
+    let hrNotification: Notification;
+    try {
+      await ctx.hooks.onExit?.(record);
+      hrNotification = complete(record, receipt);
+    } catch (error) {
+      // Undo the claim on the key, so that the client's retry does the work instead of meeting 409.
+      // The cause is logged by name only and not echoed: a vendor's hook may put anything in its error.
+      request.log.error({ errName: error instanceof Error ? error.name : typeof error }, 'exit not recorded');
+      forget.run(record.idempotencyKey);
+      throw new ApiError(503, 'unavailable', 'The exit could not be recorded; try again.', 5);
+    }
+    ctx.outbox.kick();
+    const row = getHrRow(db, record.idempotencyKey);
+    if (row) ctx.hub.publish('exit', row);
+    ctx.hub.publish('notification', hrNotification);
+    return reply.code(201).send(receipt);
+  });
+}

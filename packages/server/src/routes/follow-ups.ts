@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { FollowUpRequestSchema, HandoffRequestSchema, type FollowUpResult, type HandoffResult } from '@ai-interview-exit/core';
+import { assertOwns, readCandidateMessage } from '../auth.js';
+import type { AppContext } from '../context.js';
+import { parseBody } from '../errors.js';
+
+/** How many roles a `recommend-roles` follow-up suggests: a couple, not a job board. */
+const SUGGESTIONS = 2;
+
+/** `POST /v1/follow-ups` (R25) and `POST /v1/handoffs` (R27). */
+export function registerFollowUpRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db } = ctx;
+  const interview = db.prepare('SELECT job_type, phone, email, anonymised FROM interviews WHERE interview_id = ?');
+  // The guide goes out in the language the candidate used at exit, if they exited already.
+  const lastLocale = db.prepare("SELECT locale FROM exits WHERE interview_id = ? AND state = 'done' ORDER BY received_at DESC LIMIT 1");
+  const saveFollowUp = db.prepare(`
+    INSERT INTO follow_ups (interview_id, candidate_ref, reason_code, kind, status, created_at)
+    VALUES (@interviewId, @candidateRef, @reasonCode, @kind, @status, @createdAt)`);
+  const saveHandoff = db.prepare(`
+    INSERT INTO handoffs (ticket_id, interview_id, candidate_ref, topic, message, created_at)
+    VALUES (@ticketId, @interviewId, @candidateRef, @topic, @message, @createdAt)`);
+
+  app.post('/v1/follow-ups', async (request) => {
+    const { claims, body: raw } = readCandidateMessage(ctx, request, { beacon: false });
+    const body = parseBody(FollowUpRequestSchema, raw);
+    assertOwns(claims, body.interviewId, body.candidateRef);
+    const known = interview.get(body.interviewId) as { job_type: string; phone: string | null; email: string | null; anonymised: number } | undefined;
+    let result: FollowUpResult;
+    if (body.kind === 'recommend-roles') {
+      const roles = ctx.roleCatalogue.filter((role) => !known || role.jobType !== known.job_type).slice(0, SUGGESTIONS);
+      result = { status: roles.length > 0 ? 'sent' : 'skipped', roles: roles.map(({ id, title }) => ({ id, title })) };
+    } else {
+      const address = known && known.anonymised === 0 ? known.email ?? known.phone : null;
+      result = { status: address ? 'sent' : 'skipped', roles: [] };
+      if (address) {
+        ctx.outbox.enqueue({ kind: 'interview-guide', channel: known!.email ? 'email' : 'sms', to: address, interviewId: body.interviewId, text: ctx.messages.guide((lastLocale.get(body.interviewId) as { locale: string } | undefined)?.locale) });
+        ctx.outbox.kick();
+      }
+    }
+    saveFollowUp.run({ ...body, status: result.status, createdAt: ctx.now().toISOString() });
+    return result;
+  });
+
+  app.post('/v1/handoffs', async (request) => {
+    const { claims, body: raw } = readCandidateMessage(ctx, request, { beacon: false });
+    const body = parseBody(HandoffRequestSchema, raw);
+    assertOwns(claims, body.interviewId, body.candidateRef);
+    const result: HandoffResult = { ticketId: `t-${randomUUID()}`, status: 'queued' };
+    saveHandoff.run({ ...body, ticketId: result.ticketId, createdAt: ctx.now().toISOString() });
+    return result;
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * The few messages that are the reference server's own (registration, errors, the beacon form,
+ * the HR query); every other message is a core schema.
+ */
+import * as z from 'zod/mini';
+import { AdapterErrorCodeSchema, CodeSchema, HrContactSchema, IdSchema, InstantSchema } from '@ai-interview-exit/core';
+
+const NameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
+
+/** `POST /v1/interviews`: HR registers an interview (and so starts it) and gets the candidate's token. */
+export const RegisterInterviewRequestSchema = z.object({
+  interviewId: IdSchema,
+  candidateRef: IdSchema,
+  candidateName: NameSchema,
+  contact: z.object({ phone: HrContactSchema.shape.phone, email: HrContactSchema.shape.email }),
+  jobType: CodeSchema,
+  roleTitle: NameSchema,
+  stage: z.optional(CodeSchema),
+});
+export type RegisterInterviewRequest = z.infer<typeof RegisterInterviewRequestSchema>;
+
+export const RegisterInterviewResultSchema = z.object({ token: z.string(), expiresAt: InstantSchema });
+export type RegisterInterviewResult = z.infer<typeof RegisterInterviewResultSchema>;
+
+export const ErrorResponseSchema = z.object({
+  error: z.object({ code: AdapterErrorCodeSchema, message: z.string() }),
+});
+
+export const HealthSchema = z.object({ ok: z.literal(true) });
+
+/** The beacon form: `content-type: text/plain` with the token inside, since a beacon cannot set headers. */
+export const BeaconEnvelopeSchema = z.object({
+  token: z.string().check(z.minLength(1), z.maxLength(2048)),
+  body: z.unknown(),
+});
+
+/** A day (`2026-11-26`, in the report's time zone) or an instant. */
+const DayOrInstantSchema = z.union([z.string().check(z.regex(/^\d{4}-\d\d-\d\d$/, 'a date such as 2026-11-26')), InstantSchema]);
+
+export const HrExitsQuerySchema = z.object({
+  jobType: z.optional(CodeSchema),
+  /** Inclusive. */
+  from: z.optional(DayOrInstantSchema),
+  /** Inclusive: a day means the whole day. */
+  to: z.optional(DayOrInstantSchema),
+});
+export type HrExitsQuery = z.infer<typeof HrExitsQuerySchema>;

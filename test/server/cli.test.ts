@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, describe, it } from 'node:test';
+
+describe('the command line server', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aie-cli-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('starts from the environment, keeps a generated secret private, and stops cleanly on SIGTERM', async () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(root, 'packages/server/src/cli.ts')], {
+      cwd: root,
+      env: { ...process.env, PORT: '0', AIE_DB: join(dir, 'aie.sqlite'), AIE_HR_TOKEN: 'hr-cli', AIE_SECRET: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start in time:\n${output}`)), 10_000);
+      child.stdout.on('data', () => {
+        const match = /server on (http:\/\/127\.0\.0\.1:\d+)\/v1/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    const health = await fetch(`${url}/v1/health`);
+    assert.deepEqual(await health.json(), { ok: true });
+    const hr = await fetch(`${url}/v1/hr/exits`, { headers: { authorization: 'Bearer hr-cli' } });
+    assert.equal(hr.status, 200);
+    assert.equal(statSync(join(dir, 'secret')).mode & 0o777, 0o600);
+
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+  });
+});

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { HrExitsResponseSchema } from '@ai-interview-exit/core/insights';
+import { HR_TOKEN, eventReader, exitRecord, registerCandidate, startServer, type TestServer } from './helpers.js';
+
+describe('GET /v1/hr/exits (R24, R26, R16)', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer({ config: { report: { exitRateThreshold: 0.3 } } });
+    // Four front-line interviews started, two exits (50 % > 30 %: an alert); two office interviews, one exit.
+    const frontline = [];
+    for (let i = 0; i < 4; i += 1) frontline.push(await registerCandidate(server, { jobType: 'frontline', roleTitle: '门店店员', candidateName: `前线${i}` }));
+    const office = [await registerCandidate(server, { jobType: 'office', roleTitle: '行政助理' }), await registerCandidate(server, { jobType: 'office', roleTitle: '行政助理' })];
+    await server.post('/v1/exits', exitRecord(frontline[0]!, { exitedAt: '2026-11-26T01:00:00.000Z' }), frontline[0]!.token);
+    // A "mis-click" at 9 of 10 questions: flagged for HR, not trusted (R16).
+    await server.post('/v1/exits', exitRecord(frontline[1]!, {
+      exitedAt: '2026-11-27T03:00:00.000Z', reason: { code: 'mis-click', text: '' },
+      progress: { interviewId: frontline[1]!.interviewId, stage: 'professional', answered: 9, total: 10, questionSeconds: Array(9).fill(300), startedAt: '2026-11-27T02:00:00.000Z', updatedAt: '2026-11-27T02:45:00.000Z' },
+    }), frontline[1]!.token);
+    await server.post('/v1/exits', exitRecord(office[0]!, { jobType: 'office', exitedAt: '2026-11-28T10:00:00.000Z', reason: null, hrReview: true }), office[0]!.token);
+  });
+  after(() => server.cleanup());
+
+  it('lists every exit with name, role, progress, time, reason and review status, matching the core schema', async () => {
+    const answer = await server.get('/v1/hr/exits', HR_TOKEN);
+    assert.equal(answer.status, 200);
+    const body = HrExitsResponseSchema.parse(answer.json);
+    assert.equal(body.exits.length, 3);
+    assert.deepEqual(body.exits.map((e) => e.exitedAt), ['2026-11-28T10:00:00.000Z', '2026-11-27T03:00:00.000Z', '2026-11-26T01:00:00.000Z'], 'newest first');
+    const first = body.exits.at(-1)!;
+    assert.equal(first.candidateName, '前线0');
+    assert.equal(first.roleTitle, '门店店员');
+    assert.deepEqual(first.reason, { code: 'not-interested', text: '' });
+    assert.equal(first.review, 'none');
+    assert.equal(body.exits[0]!.review, 'pending');
+    assert.equal(body.exits[0]!.reason, null);
+    assert.equal(first.progress?.answered, 5);
+  });
+
+  it('computes insights with the registered interviews as the denominator', async () => {
+    const { insights } = (await server.get('/v1/hr/exits', HR_TOKEN)).json;
+    assert.equal(insights.total, 3);
+    assert.deepEqual(insights.byRole, [
+      { key: 'frontline', exits: 2, started: 4, rate: 0.5 },
+      { key: 'office', exits: 1, started: 2, rate: 0.5 },
+    ]);
+    assert.deepEqual(insights.alerts.map((a: { jobType: string }) => a.jobType), ['frontline', 'office']);
+    const flagged = Object.values(insights.flags).flat() as { rule: string }[];
+    assert.deepEqual(flagged.map((f) => f.rule), ['late-mis-click']);
+    // Days in the report's time zone (Asia/Shanghai): 01:00 UTC on the 26th is the 26th, 10:00 UTC on the 28th the 28th.
+    assert.deepEqual(insights.overTime.map((d: { date: string }) => d.date), ['2026-11-26', '2026-11-27', '2026-11-28']);
+  });
+
+  it('filters by job type and by dates (days in the report time zone, or instants)', async () => {
+    const byRole = HrExitsResponseSchema.parse((await server.get('/v1/hr/exits?jobType=office', HR_TOKEN)).json);
+    assert.deepEqual(byRole.exits.map((e) => e.jobType), ['office']);
+    const days = HrExitsResponseSchema.parse((await server.get('/v1/hr/exits?from=2026-11-27&to=2026-11-27', HR_TOKEN)).json);
+    assert.deepEqual(days.exits.map((e) => e.exitedAt), ['2026-11-27T03:00:00.000Z']);
+    const instants = HrExitsResponseSchema.parse((await server.get('/v1/hr/exits?from=2026-11-26T00:00:00.000Z&to=2026-11-27T00:00:00Z', HR_TOKEN)).json);
+    assert.deepEqual(instants.exits.map((e) => e.exitedAt), ['2026-11-26T01:00:00.000Z']);
+    const bad = await server.get('/v1/hr/exits?from=yesterday', HR_TOKEN);
+    assert.equal(bad.status, 400);
+    assert.match(bad.json.error.message, /from/);
+  });
+});
+
+describe('GET /v1/hr/stream (R13, R28)', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer({ ssePingMs: 50 });
+  });
+  after(() => server.cleanup());
+
+  it('delivers `event: exit` with the HR row of a new exit within 2 s, and the HR push as `event: notification`', async () => {
+    const controller = new AbortController();
+    const stream = await fetch(`${server.url}/v1/hr/stream`, { headers: { authorization: `Bearer ${HR_TOKEN}` }, signal: controller.signal });
+    assert.equal(stream.status, 200);
+    assert.equal(stream.headers.get('cache-control'), 'no-cache, no-transform');
+    const candidate = await registerCandidate(server, { candidateName: '张三' });
+    const record = exitRecord(candidate);
+    const started = Date.now();
+    const posted = server.post('/v1/exits', record, candidate.token);
+    const events = eventReader(stream);
+    const exit = await events.next((e) => e.event === 'exit', 2000);
+    assert.ok(Date.now() - started < 2000);
+    const row = JSON.parse(exit.data);
+    assert.equal(row.idempotencyKey, record.idempotencyKey);
+    assert.equal(row.candidateName, '张三');
+    assert.equal(row.roleTitle, '门店店员');
+    const push = await events.next((e) => e.event === 'notification', 2000);
+    assert.equal(JSON.parse(push.data).text, '候选人张三已退出面试，原因：对岗位不感兴趣');
+    assert.equal((await posted).status, 201);
+    controller.abort();
+  });
+
+  it('sends a comment line to keep the stream open', async () => {
+    const controller = new AbortController();
+    const stream = await fetch(`${server.url}/v1/hr/stream?access_token=${HR_TOKEN}`, { signal: controller.signal });
+    const ping = await eventReader(stream).next((e) => e.event === 'comment' && e.data === ': ping', 1000);
+    assert.equal(ping.data, ': ping');
+    controller.abort();
+  });
+
+  it('a closed server ends its streams instead of waiting for them', async () => {
+    const other = await startServer();
+    const stream = await fetch(`${other.url}/v1/hr/stream`, { headers: { authorization: `Bearer ${HR_TOKEN}` } });
+    const reading = stream.text();
+    await other.cleanup();
+    assert.match(await reading, /^: connected/);
+  });
+});
