@@ -34,6 +34,8 @@ const stages = [
   { name: 'build', command: [process.execPath, 'scripts/build.mjs'] },
   { name: 'node tests', tally: `${results}/node.json`, command: nodeTestRun('node', nodeTests) },
   { name: 'browser tests', tally: `${results}/browser.json`, command: [bin('wtr')] },
+  // "Never lose an exit", model-based, against the real server with injected faults.
+  { name: 'reliability', command: [process.execPath, '--conditions=source', '--import', 'tsx', 'test/reliability/run.ts', '--runs', process.env.RELIABILITY_RUNS ?? '200'] },
   { name: 'storybook build', command: [bin('storybook'), 'build', '--quiet', '-o', 'storybook-static'] },
   { name: 'e2e and stories', tally: `${results}/e2e.json`, command: nodeTestRun('e2e', e2eTests) },
   { name: 'size budgets', command: [process.execPath, 'scripts/size.mjs'] },
