@@ -214,6 +214,37 @@ describe('store with the outbox', () => {
     expect(memory.exits()).to.have.length(1);
   });
 
+  it('after a reload, the stored exit is recovered: shown as pending, then acknowledged, never asked again', async () => {
+    const name = dbName();
+    const offline = createMemoryAdapter();
+    offline.fail('submitExit', 'network');
+    const first = createExitStore({ context: contextFor(), adapter: offline, outbox: createOutbox({ adapter: offline, name, retry: { baseMs: 60_000, capMs: 60_000 } }) });
+    first.open('button');
+    first.dispatch({ type: 'setReasonText', text: '家里有急事' });
+    first.dispatch({ type: 'confirm' });
+    await until(() => first.getState().status === 'done');
+    const record = first.getState().status === 'done' ? (first.getState() as { record: ExitRecord }).record : null;
+
+    const online = createMemoryAdapter({ latencyMs: 30 });
+    const events: StoreEvent[] = [];
+    const second = createExitStore({ context: contextFor(), adapter: online, outbox: createOutbox({ adapter: online, name, retry: fast }), onEvent: (e) => events.push(e) });
+    expect(await second.recover()).to.equal(true);
+    const shown = second.getState();
+    expect(shown.status === 'done' && shown.delivery.state).to.equal('pending');
+    expect(shown.status === 'done' && shown.record.idempotencyKey).to.equal(record!.idempotencyKey);
+    await until(() => events.some((e) => e.name === 'exit-complete'));
+    expect(online.exits()).to.have.length(1);
+    second.open('button');
+    expect(second.getState().status).to.equal('done');
+  });
+
+  it('recover finds nothing for another interview', async () => {
+    const memory = createMemoryAdapter();
+    const store = createExitStore({ context: contextFor({ interviewId: 'iv-other' }), adapter: memory, outbox: createOutbox({ adapter: memory, name: dbName() }) });
+    expect(await store.recover()).to.equal(false);
+    expect(store.getState().status).to.equal('idle');
+  });
+
   it('progress snapshots go through the outbox, only the latest one', async () => {
     const memory = createMemoryAdapter();
     memory.fail('saveProgress', 'network');

@@ -85,6 +85,16 @@ export const actionArbs = {
   }),
   codeCheckFailed: fc.record({ type: fc.constant('codeCheckFailed' as const), error: fc.constantFrom(...errors) }),
   exitStored: fc.constant<FlowAction>({ type: 'exitStored' }),
+  exitRecovered: fc.record({ stamp: stampArb, dataChoice: fc.constantFrom('keep' as const, 'delete' as const) }).map(({ stamp, dataChoice }): FlowAction => {
+    const context = contextFor();
+    const record = {
+      idempotencyKey: stamp.recordKey, interviewId: context.interviewId, candidateRef: context.candidateRef, jobType: context.jobType, stage: context.stage,
+      progress: context.progress, exitedAt: stamp.at, timeZone: context.timeZone, locale: context.locale, reason: null, dataChoice,
+      source: 'button' as const, verification: 'not-required' as const, hrReview: false,
+    };
+    const deletion = dataChoice === 'keep' ? null : { idempotencyKey: stamp.deletionKey, interviewId: context.interviewId, candidateRef: context.candidateRef, scope: dataChoice, requestedAt: stamp.at };
+    return { type: 'exitRecovered', record, deletion };
+  }),
   exitAcknowledged: fc.record({ type: fc.constant('exitAcknowledged' as const), receipt: receiptArb }),
   exitQueued: fc.record({ type: fc.constant('exitQueued' as const), error: fc.constantFrom(...errors) }),
   deletionReceived: fc.record({
@@ -111,9 +121,9 @@ export const userActionArb: fc.Arbitrary<FlowAction> = fc.oneof(
 /** What a real session would do next in each state (cancel included, but rarer). */
 function plausible(state: FlowState): ActionType[] {
   switch (state.status) {
-    case 'idle': return ['open', 'open', 'statusLoaded', 'resumeFound'];
-    case 'resume': return ['resumeAccepted', 'open'];
-    case 'reentry': return ['open'];
+    case 'idle': return ['open', 'open', 'open', 'statusLoaded', 'resumeFound', 'exitRecovered'];
+    case 'resume': return ['resumeAccepted', 'open', 'exitRecovered'];
+    case 'reentry': return ['open', 'exitRecovered'];
     case 'help': return ['continueExit', 'continueExit', 'requestHandoff', 'handoffDone', 'handoffFailed', 'cancel'];
     case 'confirm': return ['setReason', 'setReasonText', 'setDataChoice', 'confirm', 'confirm', 'confirm', 'cancel'];
     case 'submitting': return ['exitStored', 'confirm'];

@@ -16,7 +16,7 @@ export function reduce(state: FlowState, action: FlowAction): Transition {
     case 'resume':
       return fromRestingState(state, action);
     case 'reentry':
-      return stay(state);
+      return action.type === 'exitRecovered' ? recovered(action) : stay(state);
     case 'help':
       return fromHelp(state, action);
     case 'confirm':
@@ -41,6 +41,8 @@ function fromRestingState(state: Extract<FlowState, { status: 'idle' | 'resume' 
       return action.status.status === 'active' ? stay(state) : stay({ status: 'reentry', interview: action.status });
     case 'resumeFound':
       return state.status === 'idle' ? stay({ status: 'resume', snapshot: action.snapshot }) : stay(state);
+    case 'exitRecovered':
+      return recovered(action);
     case 'resumeAccepted':
       return state.status === 'resume'
         ? { state: { status: 'idle' }, effects: [emit({ name: 'resume', snapshot: state.snapshot })] }
@@ -223,6 +225,10 @@ function submit(session: ExitSession, stamp: Stamp, verification: ExitRecord['ve
       ? { interviewId: context.interviewId, candidateRef: context.candidateRef, reasonCode: draft.reasonCode, kind: followUpKind }
       : null;
   return { state: { status: 'submitting', record, deletion, followUp }, effects: [{ type: 'storeExit', record, deletion }] };
+}
+
+function recovered({ record, deletion }: Extract<FlowAction, { type: 'exitRecovered' }>): Transition {
+  return stay({ status: 'done', record, delivery: { state: 'pending' }, deletion: deletion && { request: deletion, receipt: null } });
 }
 
 /** The exit is stored locally: the candidate is out now, delivery goes on in the background. */

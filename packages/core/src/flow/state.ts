@@ -102,6 +102,8 @@ export type FlowAction =
   | { type: 'resendCode'; at: string }
   | { type: 'exitUnverified'; stamp: Stamp }
   | { type: 'exitStored' }
+  /** An exit stored on this device by an earlier page (the outbox still holds it): show it, never ask again. */
+  | { type: 'exitRecovered'; record: ExitRecord; deletion: DeletionRequest | null }
   | { type: 'exitAcknowledged'; receipt: ExitReceipt }
   | { type: 'exitQueued'; error: AdapterErrorCode }
   | { type: 'deletionReceived'; receipt: DeletionReceipt }

@@ -47,6 +47,11 @@ export interface ExitStore {
   readonly configProblems: ConfigProblem[];
   /** Ask the backend whether this interview is already over (R14). */
   checkStatus(): Promise<void>;
+  /**
+   * Look in the outbox for an exit of this interview that an earlier page stored and could not
+   * deliver yet: if there is one, the flow shows it as done (pending) and follows its delivery.
+   */
+  recover(): Promise<boolean>;
 }
 
 const STAMPED: ReadonlySet<FlowAction['type']> = new Set(['confirm', 'codeChecked', 'exitUnverified']);
@@ -144,9 +149,8 @@ export function createExitStore(options: ExitStoreOptions): ExitStore {
   }
 
   /** Store first, send second: the candidate is out once the outbox has it on disk. */
-  function deliverThroughOutbox(outbox: Outbox, record: ExitRecord, deletion: DeletionRequest | null) {
-    // Answers are held until the exit counts as stored, so that a fast acknowledgement is never dropped.
-    let stored = false;
+  /** Follow the outbox's answers for this record; they are held until the exit counts as stored. */
+  function follow(outbox: Outbox, record: ExitRecord, deletion: DeletionRequest | null, stored: boolean) {
     const early: FlowInput[] = [];
     const feed = (action: FlowInput) => (stored ? dispatch(action) : early.push(action));
     outbox.subscribe((event) => {
@@ -158,14 +162,22 @@ export function createExitStore(options: ExitStoreOptions): ExitStore {
         feed({ type: 'deletionReceived', receipt: event.response as DeletionReceipt });
       }
     });
+    return () => {
+      stored = true;
+      early.splice(0).forEach(dispatch);
+    };
+  }
+
+  /** Store first, send second: the candidate is out once the outbox has it on disk. */
+  function deliverThroughOutbox(outbox: Outbox, record: ExitRecord, deletion: DeletionRequest | null) {
+    const release = follow(outbox, record, deletion, false);
     (async () => {
       await outbox.enqueue('exit', record.idempotencyKey, record);
       if (deletion) await outbox.enqueue('deletion', deletion.idempotencyKey, deletion);
     })().then(
       () => {
-        stored = true;
         dispatch({ type: 'exitStored' });
-        early.splice(0).forEach(dispatch);
+        release();
         void outbox.flush();
       },
       // even the memory fallback failed: the candidate still leaves, and the host is told
@@ -196,6 +208,20 @@ export function createExitStore(options: ExitStoreOptions): ExitStore {
     getContext: () => context,
     config: parsed.config,
     configProblems: parsed.problems,
+    async recover() {
+      const outbox = options.outbox;
+      if (!outbox) return false;
+      await outbox.ready;
+      const entries = outbox.entries();
+      const exit = entries.find((e) => e.kind === 'exit' && (e.body as ExitRecord).interviewId === context.interviewId);
+      if (!exit) return false;
+      const record = exit.body as ExitRecord;
+      const deletion = (entries.find((e) => e.kind === 'deletion' && (e.body as DeletionRequest).interviewId === context.interviewId)?.body as DeletionRequest | undefined) ?? null;
+      follow(outbox, record, deletion, true);
+      dispatch({ type: 'exitRecovered', record, deletion });
+      void outbox.flush();
+      return true;
+    },
     async checkStatus() {
       try {
         const status = await adapter.getStatus({ interviewId: context.interviewId, candidateRef: context.candidateRef });
