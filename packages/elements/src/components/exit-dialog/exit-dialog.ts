@@ -1,0 +1,216 @@
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { cooldownUntil, progressPercent, type ExitSession, type FlowState } from '@ai-interview-exit/core';
+import { VoiceController } from '../../controllers/voice.js';
+import { deepActiveElement, tabbables } from '../../internal/dom.js';
+import { WidgetPart } from '../../internal/widget-part.js';
+import { base } from '../../styles/base.js';
+import { EXIT_RESULT_PARTS } from '../exit-result/exit-result.js';
+import { REASON_FORM_PARTS } from '../reason-form/reason-form.js';
+import { VERIFY_CODE_PARTS } from '../verify-code/verify-code.js';
+import { styles } from './exit-dialog.styles.js';
+
+/** The parts of `<aie-exit-dialog>` and of the steps inside it, for `exportparts` up the tree. */
+export const EXIT_DIALOG_PARTS = `dialog,title,body,message,progress,notice,actions,confirm-button,cancel-button,${REASON_FORM_PARTS},${VERIFY_CODE_PARTS},${EXIT_RESULT_PARTS}`;
+
+/** States in which the dialog is open whatever the candidate did with the result view. */
+const OPEN: ReadonlySet<FlowState['status']> = new Set(['help', 'confirm', 'verify', 'submitting']);
+
+interface View {
+  /** Changes when what is on screen changes enough to move focus. */
+  key: string;
+  /** Where focus goes when the view appears. */
+  focus: string;
+  title: string;
+  body?: TemplateResult;
+  actions?: TemplateResult;
+}
+
+/**
+ * The exit dialog: one native `<dialog>` opened with `showModal()` that walks the steps of the
+ * store's plan: the help offer, the confirmation (R5) with the progress (R7), HR review (R17)
+ * and cooldown (R19) notices, the reason and data choice (R9, R10), the one-time code (R6), and
+ * the result (R12). It follows the WAI-ARIA dialog pattern: focus starts on Cancel, Tab and
+ * Shift+Tab stay inside, Escape cancels, and focus returns to what opened it. The store's state
+ * is the single truth: Escape and Cancel dispatch `cancel`, and the dialog closes because the
+ * state says so.
+ *
+ * @summary The exit dialog.
+ *
+ * @csspart dialog - The `<dialog>` box.
+ * @csspart title - The dialog's title, which names it.
+ * @csspart body - What scrolls between the title and the buttons, so that neither ever scrolls away.
+ * @csspart message - The confirmation question (R5).
+ * @csspart progress - "You have completed 50% of the interview…" (R7); also a `message`.
+ * @csspart notice - HR review (R17) and re-application cooldown (R19) notices.
+ * @csspart actions - The row of buttons.
+ * @csspart confirm-button - "确认退出" / "Confirm exit", red.
+ * @csspart cancel-button - "取消" / "Cancel", grey.
+ *
+ * @cssproperty --aie-dialog-width - The dialog's width (default min(34rem, 100vw − 2rem)).
+ * @cssproperty --aie-backdrop - What covers the page behind (default 50 % black).
+ * @cssproperty --aie-divider-color - The line above the buttons (default translucent grey).
+ * @cssproperty --aie-color-surface - Background (default white, dark #202124).
+ * @cssproperty --aie-color-text - Text (default #1f1f1f).
+ * @cssproperty --aie-color-danger - The confirm button (default #c62828, white text).
+ * @cssproperty --aie-color-neutral - The cancel button (default #e3e3e3, text #1f1f1f).
+ * @cssproperty --aie-radius - Corner radius (default 8px).
+ * @cssproperty --aie-motion-duration - Opening animation (default 160ms; none with reduced motion).
+ */
+export class AieExitDialog extends WidgetPart {
+  static override styles = [base, styles];
+  static override properties: PropertyDeclarations = { voice: { type: Boolean }, voiceRate: { type: Number, attribute: 'voice-rate' } };
+
+  /** Speak the confirmation prompt when the dialog opens (R21). */
+  voice = false;
+  /** Speaking rate of the prompt, 0.5 to 2. */
+  voiceRate = 1;
+
+  /** Where focus returns when the dialog closes; else the element that had focus when it opened. */
+  opener: HTMLElement | null = null;
+
+  readonly #voice = new VoiceController(this);
+  /** The candidate closed the result view; the exit button shows it again. */
+  #dismissed = false;
+  #view?: View | null;
+  #shownKey = '';
+  #returnTo: HTMLElement | null = null;
+
+  /** Show the result view again after the candidate closed it. */
+  showResult(opener: HTMLElement | null = null): void {
+    this.opener = opener;
+    this.#dismissed = false;
+    this.requestUpdate();
+  }
+
+  get #showing(): boolean {
+    const { status } = this.flow.state;
+    return OPEN.has(status) || (status === 'done' && !this.#dismissed);
+  }
+
+  protected override render() {
+    const view = (this.#view = this.#viewOf(this.flow.state));
+    return html`<dialog part="dialog" lang=${this.text.lang} aria-labelledby="title" @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#onKeydown}>
+      ${view
+        ? html`<h2 part="title" id="title" tabindex="-1">${view.title}</h2>
+            ${view.body ? html`<div part="body">${view.body}</div>` : nothing}
+            ${view.actions ? html`<div part="actions">${view.actions}</div>` : nothing}`
+        : nothing}
+    </dialog>`;
+  }
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector('dialog')!;
+    const view = this.#view;
+    if (this.#showing && view) {
+      if (!dialog.open) {
+        this.#returnTo = this.opener ?? deepActiveElement();
+        dialog.showModal();
+        if (this.voice && this.flow.state.status !== 'done') this.#voice.speak(this.text.t('confirm.voicePrompt'), this.text.lang, this.voiceRate);
+      }
+      if (view.key !== this.#shownKey) {
+        this.#shownKey = view.key;
+        // A step renders itself after the dialog: focus it once it has.
+        const target = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(view.focus);
+        void Promise.resolve(target?.updateComplete).then(() => target?.focus());
+      }
+      return;
+    }
+    this.#shownKey = '';
+    if (dialog.open) dialog.close();
+    const target = this.#returnTo;
+    this.#returnTo = this.opener = null;
+    this.#voice.stop();
+    target?.focus();
+  }
+
+  #viewOf(state: FlowState): View | null {
+    const { t } = this.text;
+    const store = this.store;
+    const cancel = html`<button part="cancel-button" class="neutral" type="button" @click=${this.#dismiss}>${t('confirm.cancel')}</button>`;
+    const confirm = (label: string, onClick: () => void) =>
+      html`<button part="confirm-button" class="danger" type="button" @click=${onClick}>${label}</button>${cancel}`;
+    switch (state.status) {
+      case 'help':
+        // The help offer (R27) asks its question; its answers and hand-off are a later piece of work.
+        return { key: 'help', focus: '[part=cancel-button]', title: t('help.title'), actions: confirm(t('help.continueExit'), () => store?.dispatch({ type: 'continueExit' })) };
+      case 'confirm':
+        return { key: 'confirm', focus: '[part=cancel-button]', title: t('confirm.title'), body: this.#confirmBody(state.session), actions: confirm(t('confirm.confirm'), this.#confirm) };
+      case 'verify': {
+        const { phase, challenge } = state.verify;
+        const step = phase === 'locked' ? phase : challenge ? 'code' : phase;
+        return {
+          key: `verify-${step}`,
+          focus: step === 'sending' ? 'h2' : 'aie-verify-code',
+          title: t('verify.title'),
+          body: html`<aie-verify-code exportparts=${VERIFY_CODE_PARTS} .store=${store} .i18n=${this.i18n}></aie-verify-code>`,
+          actions: cancel,
+        };
+      }
+      case 'submitting':
+      case 'done':
+        return { key: 'done', focus: 'h2', title: t('done.title'), body: html`<aie-exit-result exportparts=${EXIT_RESULT_PARTS} .store=${store} .i18n=${this.i18n}></aie-exit-result>` };
+      default:
+        return null;
+    }
+  }
+
+  #confirmBody({ plan, context }: ExitSession): TemplateResult {
+    const { t, date } = this.text;
+    const until = cooldownUntil(new Date().toISOString(), plan.cooldownDays);
+    return html`<p part="message">${t('confirm.message')}</p>
+      ${plan.progressNotice && context.progress
+        ? html`<p part="message progress">${t('confirm.progress', { percent: progressPercent(context.progress) })}</p>`
+        : nothing}
+      ${plan.hrReview ? html`<p part="notice">${t('confirm.hrReview')}</p>` : nothing}
+      ${until ? html`<p part="notice">${t('confirm.cooldown', { days: plan.cooldownDays, date: date(until, context.timeZone, false) })}</p>` : nothing}
+      <aie-reason-form exportparts=${REASON_FORM_PARTS} .store=${this.store} .i18n=${this.i18n}></aie-reason-form>`;
+  }
+
+  readonly #confirm = async (): Promise<void> => {
+    this.store?.dispatch({ type: 'confirm' });
+    const state = this.flow.state;
+    if (state.status === 'confirm' && state.problem) {
+      // A required reason is missing: take the candidate to it (the error is announced there).
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('aie-reason-form')?.focus();
+    }
+  };
+
+  /** Cancel, or close the result view: the store decides what closing means. */
+  readonly #dismiss = (): void => {
+    if (this.flow.state.status === 'done') {
+      this.#dismissed = true;
+      this.requestUpdate();
+    } else this.store?.dispatch({ type: 'cancel' });
+  };
+
+  readonly #onCancel = (event: Event): void => {
+    event.preventDefault();
+    this.#dismiss();
+  };
+
+  /** The browser closed the dialog itself (a cancel it would not let us prevent): same as Escape. */
+  readonly #onClose = (event: Event): void => {
+    if (this.#showing && !(event.target as HTMLDialogElement).open) this.#dismiss();
+  };
+
+  /** Tab and Shift+Tab wrap inside the dialog, through the shadow roots of the steps. */
+  readonly #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Tab') return;
+    const items = tabbables(event.currentTarget as HTMLDialogElement);
+    const first = items[0];
+    const last = items[items.length - 1];
+    const active = deepActiveElement();
+    if (!first || !last) return;
+    if (event.shiftKey ? active === first || !items.includes(active!) : active === last) {
+      event.preventDefault();
+      (event.shiftKey ? last : first).focus();
+    }
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'aie-exit-dialog': AieExitDialog;
+  }
+}

@@ -1,0 +1,72 @@
+import { html, nothing } from 'lit';
+import { hrLink } from '../../internal/dom.js';
+import { WidgetPart } from '../../internal/widget-part.js';
+import { base } from '../../styles/base.js';
+import { styles } from './exit-result.styles.js';
+
+/** The parts of `<aie-exit-result>`, for `exportparts` up the tree. */
+export const EXIT_RESULT_PARTS = 'message,time,reason,status,notice,receipt,link';
+
+/**
+ * What the candidate sees after the exit (R12): they are out, when, why, whether the record has
+ * reached HR or waits for the network, and the receipt of a data request (R10), pending until
+ * the backend issues it. On a return visit after an exit (R14) it says so and offers HR's
+ * contact to reschedule. Its title is the container's (the dialog or the widget's panel).
+ *
+ * @summary The success and re-entry views.
+ *
+ * @csspart message - The main sentence.
+ * @csspart time - "Exit time: …" in the widget's language and the interview's time zone.
+ * @csspart reason - "Reason: …".
+ * @csspart status - Delivery: submitting, offline (queued), or submitted with the receipt number.
+ * @csspart notice - HR review and re-application cooldown notes.
+ * @csspart receipt - The data request's receipt, or "pending".
+ * @csspart link - "Contact HR to reschedule" on re-entry.
+ *
+ * @cssproperty --aie-color-muted - Notices and receipts (default #575757).
+ * @cssproperty --aie-color-focus - Link colour.
+ */
+export class AieExitResult extends WidgetPart {
+  static override styles = [base, styles];
+
+
+
+  protected override render() {
+    const state = this.flow.state;
+    const { t, date } = this.text;
+    if (state.status === 'reentry') {
+      const contact = hrLink(this.store?.config.hrContact);
+      return html`<p part="message">${t('reentry.message')}</p>
+        ${contact ? html`<a part="link" href=${contact.href}>${t('reentry.contactHr')}</a>` : nothing}`;
+    }
+    if (state.status !== 'done' && state.status !== 'submitting') return nothing;
+    const { record } = state;
+    const delivery = state.status === 'done' ? state.delivery : null;
+    const deletion = state.status === 'done' ? state.deletion : null;
+    const receipt = delivery?.state === 'delivered' ? delivery.receipt : null;
+    const reason = record.reason
+      ? [record.reason.code && t(`reason.${record.reason.code}`, { defaultValue: record.reason.code }), record.reason.text].filter(Boolean).join(' · ')
+      : t('done.noReason');
+    return html`<p part="message">${t('done.message')}</p>
+      <p part="time">${t('done.time', { time: date(record.exitedAt, record.timeZone) })}</p>
+      <p part="reason">${t('done.reason', { reason })}</p>
+      <p part="status" role="status">${delivery?.state === 'queued'
+          ? t('done.queued')
+          : receipt
+            ? t('done.delivered', { id: receipt.idempotencyKey })
+            : t('done.pending')}</p>
+      ${record.hrReview ? html`<p part="notice">${t('done.underReview')}</p>` : nothing}
+      ${receipt?.cooldownUntil ? html`<p part="notice">${t('done.cooldown', { date: date(receipt.cooldownUntil, record.timeZone, false) })}</p>` : nothing}
+      ${deletion
+        ? html`<p part="receipt" role="status">${deletion.receipt
+              ? t('done.deletionReceipt', { id: deletion.receipt.requestId, deadline: date(deletion.receipt.deadline, record.timeZone, false) })
+              : t('done.deletionPending')}</p>`
+        : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'aie-exit-result': AieExitResult;
+  }
+}

@@ -1,0 +1,139 @@
+import { html, LitElement, nothing } from 'lit';
+import { hrLink } from '../../internal/dom.js';
+import { WidgetPart } from '../../internal/widget-part.js';
+import { base } from '../../styles/base.js';
+import { styles } from './verify-code.styles.js';
+
+/** The parts of `<aie-verify-code>`, for `exportparts` up the tree. */
+export const VERIFY_CODE_PARTS = 'status,label,input,submit-button,attempts,error,resend-button,exit-unverified-button,link';
+
+/**
+ * The second verification (R6) inside the exit dialog. The store asks the backend to send a
+ * one-time code and to check it; this element never checks a code. One input for the whole code
+ * (`autocomplete="one-time-code"`, numeric keyboard, paste works), a resend button with a visible
+ * countdown, the attempts left, errors in words, and a way out when no code can help: exit
+ * unverified (HR reviews) or the HR contact, as the config says.
+ *
+ * @summary The one-time code step.
+ *
+ * @csspart status - "We sent a code to 138****5678." (a live status).
+ * @csspart label - The input's label.
+ * @csspart input - The code input.
+ * @csspart submit-button - "Verify and exit".
+ * @csspart attempts - "Attempts left: 4".
+ * @csspart error - What went wrong, in words (an alert).
+ * @csspart resend-button - "Send a new code", or the countdown while it is not yet allowed.
+ * @csspart exit-unverified-button - The way out when the code cannot be sent or is locked.
+ * @csspart link - The HR contact, when the config sends the candidate to HR instead.
+ *
+ * @cssproperty --aie-color-border - The input's border (default #767676).
+ * @cssproperty --aie-color-danger-text - Errors (default #c62828).
+ * @cssproperty --aie-color-muted - Attempts left and the countdown (default #575757).
+ */
+export class AieVerifyCode extends WidgetPart {
+  /** @ignore Focusing the host focuses its first control (focus returns here after the dialog). */
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [base, styles];
+
+
+  #tick?: ReturnType<typeof setTimeout>;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#tick);
+  }
+
+  protected override render() {
+    const state = this.flow.state;
+    const store = this.store;
+    if (state.status !== 'verify' || !store) return nothing;
+    const { t } = this.text;
+    const verify = state.verify;
+    const { phase, challenge } = verify;
+    const error = phase === 'failed' ? verify.error : null;
+    const { codeLength, onFailure } = store.config.verification;
+    // The reducer's rule for `exitUnverified`: no code can arrive, or it is locked.
+    const stuck = phase === 'locked' || (error !== null && error !== 'wrong-code');
+    const wait = this.#wait();
+    const contact = hrLink(store.config.hrContact);
+    return html`<p part="status" role="status">${phase === 'sending'
+          ? t('verify.sending')
+          : phase === 'checking'
+            ? t('verify.checking')
+            : challenge
+              ? t('verify.sent', { destination: challenge.maskedDestination })
+              : ''}</p>
+      ${challenge && phase !== 'locked'
+        ? html`<form @submit=${this.#submit}>
+              <label part="label" for="code">${t('verify.label')}</label>
+              <input
+                part="input"
+                id="code"
+                name="code"
+                autocomplete="one-time-code"
+                inputmode="numeric"
+                required
+                minlength=${codeLength}
+                aria-invalid=${error === 'wrong-code'}
+                aria-describedby="attempts error"
+                @input=${(event: InputEvent) => {
+                  const input = event.target as HTMLInputElement;
+                  input.value = input.value.replace(/\D/g, '').slice(0, codeLength);
+                }}
+              />
+              <button part="submit-button" class="danger">${t('verify.submit')}</button>
+            </form>
+            <p part="attempts" id="attempts">${t('verify.attemptsLeft', { count: challenge.attemptsLeft })}</p>`
+        : nothing}
+      <p part="error" id="error" role="alert">${phase === 'locked'
+          ? t('verify.locked')
+          : error === 'wrong-code'
+            ? t('verify.wrongCode')
+            : error
+              ? `${challenge ? '' : `${t('verify.sendFailed')} `}${t(`error.${error}`)}`
+              : ''}</p>
+      ${phase === 'sent' || phase === 'failed'
+        ? html`<button
+            part="resend-button"
+            class="neutral"
+            type="button"
+            ?disabled=${wait > 0}
+            @click=${() => store.dispatch({ type: 'resendCode', at: new Date().toISOString() })}
+          >
+            ${wait > 0 ? t('verify.resendIn', { seconds: wait }) : t('verify.resend')}
+          </button>`
+        : nothing}
+      ${stuck
+        ? onFailure === 'exit-unverified'
+          ? html`<button part="exit-unverified-button" class="danger" type="button" @click=${() => store.dispatch({ type: 'exitUnverified' })}>
+              ${t('verify.exitUnverified')}
+            </button>`
+          : html`<p>${contact ? html`<a part="link" href=${contact.href}>${t('verify.contactHr', { contact: contact.text })}</a>` : t('verify.contactHr', { contact: '' })}</p>`
+        : nothing}`;
+  }
+
+  protected override updated(): void {
+    // Count down to the resend time, one render a second.
+    clearTimeout(this.#tick);
+    if (this.#wait() > 0) this.#tick = setTimeout(() => this.requestUpdate(), 1000);
+  }
+
+  /** Whole seconds before a new code may be asked for. */
+  #wait(): number {
+    const state = this.flow.state;
+    const challenge = state.status === 'verify' ? state.verify.challenge : null;
+    return challenge ? Math.ceil((Date.parse(challenge.resendAt) - Date.now()) / 1000) : 0;
+  }
+
+  #submit(event: SubmitEvent): void {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).elements.namedItem('code') as HTMLInputElement;
+    this.store?.dispatch({ type: 'submitCode', code: input.value });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'aie-verify-code': AieVerifyCode;
+  }
+}

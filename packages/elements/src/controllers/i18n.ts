@@ -1,0 +1,50 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { DEFAULT_LOCALE, type createI18n } from '@ai-interview-exit/core/i18n';
+
+/** One widget's i18next instance (never the global one). */
+export type I18n = ReturnType<typeof createI18n>;
+
+/** A host that shows text from a widget's i18next instance. */
+export type I18nHost = ReactiveControllerHost & { readonly i18n?: I18n | undefined };
+
+/**
+ * Text for an element from its widget's i18next instance, re-rendering the element when the
+ * language or the strings change. Every visible string goes through `t()`.
+ */
+export class I18nController implements ReactiveController {
+  #i18n?: I18n | undefined;
+  readonly #changed = () => this.host.requestUpdate();
+
+  constructor(private readonly host: I18nHost) {
+    host.addController(this);
+  }
+
+  /** The language shown, for `lang` attributes and `Intl`. */
+  get lang(): string {
+    return this.#i18n?.language ?? DEFAULT_LOCALE;
+  }
+
+  /** A translated string (`key` in the locale files, `values` interpolated as text, never HTML). */
+  t = (key: string, values: Record<string, unknown> = {}): string => (this.#i18n ? String(this.#i18n.t(key, values)) : '');
+
+  /** An instant as the candidate reads it: the widget's language, the interview's time zone. */
+  date = (iso: string, timeZone: string, withTime = true): string =>
+    new Intl.DateTimeFormat(this.lang, { dateStyle: 'long', timeStyle: withTime ? 'short' : undefined, timeZone }).format(new Date(iso));
+
+  hostConnected(): void {
+    this.host.requestUpdate();
+  }
+
+  hostUpdate(): void {
+    const next = this.host.i18n;
+    if (next === this.#i18n) return;
+    this.#i18n?.off('languageChanged', this.#changed);
+    next?.on('languageChanged', this.#changed);
+    this.#i18n = next;
+  }
+
+  hostDisconnected(): void {
+    this.#i18n?.off('languageChanged', this.#changed);
+    this.#i18n = undefined;
+  }
+}

@@ -1,0 +1,58 @@
+// <aie-exit-result>: the success view (R12), delivery, the data receipt (R10), and re-entry (R14).
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { candidate, card, createMemoryAdapter, INTERVIEW, toDone, type Candidate } from './fixtures/candidate.js';
+
+type Outcome = 'submitting' | 'done' | 'queued' | 'deletion' | 'reentry';
+
+interface Args {
+  locale: string;
+  outcome: Outcome;
+}
+
+async function reach(locale: string, outcome: Outcome): Promise<Candidate> {
+  if (outcome === 'reentry') {
+    const adapter = createMemoryAdapter({ statuses: [{ interviewId: INTERVIEW, status: 'exited', exitedAt: '2026-11-20T08:00:00.000Z', cooldownUntil: null }] });
+    const c = candidate({ locale, adapter });
+    await c.store.checkStatus();
+    return c;
+  }
+  const adapter = createMemoryAdapter({ cooldownDays: 30 });
+  if (outcome === 'queued') adapter.fail('submitExit', 'network');
+  const c = candidate({ locale, adapter, hangingDelivery: outcome === 'submitting' });
+  return toDone(c, outcome === 'deletion' ? 'delete' : 'keep', outcome !== 'submitting');
+}
+
+const meta: Meta<Args> = {
+  title: 'Candidate/aie-exit-result',
+  args: { locale: 'zh-CN', outcome: 'done' },
+  argTypes: {
+    locale: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+    outcome: { control: 'select', options: ['submitting', 'done', 'queued', 'deletion', 'reentry'] },
+  },
+  loaders: [async ({ args }) => ({ c: await reach(args.locale, args.outcome) })],
+  render: (args, { loaded }) => {
+    const { store, i18n } = loaded.c as Candidate;
+    return card(html`<aie-exit-result .store=${store} .i18n=${i18n}></aie-exit-result>`, args.locale);
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** Out at once; the record is on its way to HR. */
+export const Submitting: Story = { args: { outcome: 'submitting' } };
+
+/** Delivered: the exit time, the reason, the receipt number and the cooldown. */
+export const Done: Story = {};
+
+/** In English. */
+export const DoneEnglish: Story = { args: { locale: 'en' } };
+
+/** Offline: the exit is saved on this device and will be sent later. */
+export const QueuedOffline: Story = { args: { outcome: 'queued' } };
+
+/** The candidate asked to delete their data: the request's receipt id and deadline. */
+export const DeletionReceipt: Story = { args: { outcome: 'deletion', locale: 'en' } };
+
+/** A return visit after an exit: "您已退出本次面试，是否需要重新安排？" with HR's contact. */
+export const Reentry: Story = { args: { outcome: 'reentry' } };

@@ -1,0 +1,230 @@
+// Every DOM event the widget fires, with its typed detail; all bubble out of the shadow roots.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { AdapterErrorCode, DeletionReceipt, DeletionRequest, ExitReceipt, ExitRecord, ExitSource, ProgressSnapshot } from '@ai-interview-exit/core';
+import { createMemoryAdapter } from '@ai-interview-exit/core/memory';
+import {
+  AieDeletionCompleteEvent,
+  AieDeletionRequestEvent,
+  AieErrorEvent,
+  AieExitCancelEvent,
+  AieExitCompleteEvent,
+  AieExitConfirmEvent,
+  AieExitQueuedEvent,
+  AieExitRequestEvent,
+  AieResumeEvent,
+  type AiInterviewExit,
+} from '@ai-interview-exit/elements';
+import { clearKeptProgress, mountWidget, partsOf, progressAt, settle, until } from './support.js';
+
+/** Events heard on the document during each test: proof that they bubble out of the shadow roots. */
+function record<K extends keyof GlobalEventHandlersEventMap>(name: K): GlobalEventHandlersEventMap[K][] {
+  const heard: GlobalEventHandlersEventMap[K][] = [];
+  const listener = (event: GlobalEventHandlersEventMap[K]) => heard.push(event);
+  beforeEach(() => {
+    heard.length = 0;
+    document.addEventListener(name, listener);
+  });
+  afterEach(() => document.removeEventListener(name, listener));
+  return heard;
+}
+
+function expectBubblingComposed(event: Event): void {
+  expect(event.bubbles, `${event.type} bubbles`).to.equal(true);
+  expect(event.composed, `${event.type} is composed`).to.equal(true);
+}
+
+describe('DOM events', () => {
+  beforeEach(clearKeptProgress);
+
+  describe('aie-exit-request', () => {
+    const requests = record('aie-exit-request');
+
+    it('fires, cancelable, before the dialog opens, with detail.source', async () => {
+      const parts = await mountWidget();
+      let openWhenFired: boolean | null = null;
+      parts.el.addEventListener('aie-exit-request', () => (openWhenFired = parts.dialog().open), { once: true });
+      parts.button().click();
+      await until(() => parts.dialog().open, 'the dialog');
+      const [event] = requests;
+      expect(event).to.be.instanceOf(AieExitRequestEvent);
+      expectBubblingComposed(event!);
+      expect(event!.cancelable).to.equal(true);
+      const source: ExitSource = event!.detail.source;
+      expect(source).to.equal('button');
+      expect(openWhenFired).to.equal(false);
+    });
+
+    it('opens nothing when prevented', async () => {
+      const parts = await mountWidget();
+      parts.el.addEventListener('aie-exit-request', (event) => event.preventDefault(), { once: true });
+      parts.button().click();
+      await settle();
+      expect(parts.dialog().open).to.equal(false);
+      expect(parts.el.store!.getState().status).to.equal('idle');
+    });
+
+    it('names its source: link, api and resume prompt', async () => {
+      localStorage.setItem('aie:progress:iv-src', JSON.stringify(progressAt(3, 10, 'professional', 'iv-src')));
+      const container = await fixture<HTMLElement>(html`<div>
+        <aie-exit-link for="w-src"></aie-exit-link>
+        <ai-interview-exit id="w-src" interview-id="iv-src" candidate-ref="c-1" job-type="engineer" stage="professional" locale="en" .adapter=${createMemoryAdapter()}></ai-interview-exit>
+      </div>`);
+      const el = container.querySelector<AiInterviewExit>('ai-interview-exit')!;
+      const parts = partsOf(el);
+      await until(() => parts.panel(), 'the resume prompt');
+      parts.panelPart('aie-resume-prompt')!.querySelector<HTMLButtonElement>('[part=exit-button]')!.click();
+      await until(() => parts.dialog().open, 'the dialog from the resume prompt');
+      parts.cancelButton()!.click();
+      await until(() => !parts.dialog().open, 'cancel');
+      container.querySelector('aie-exit-link')!.shadowRoot!.querySelector('button')!.click();
+      await until(() => parts.dialog().open, 'the dialog from the link');
+      parts.cancelButton()!.click();
+      await until(() => !parts.dialog().open, 'cancel');
+      el.open();
+      await until(() => parts.dialog().open, 'the dialog from the API');
+      expect(requests.map((event) => event.detail.source)).to.deep.equal(['resume-prompt', 'link', 'api']);
+    });
+  });
+
+  it('aie-exit-cancel: detail.step', async () => {
+    const parts = await mountWidget();
+    parts.button().click();
+    await until(() => parts.cancelButton(), 'the dialog');
+    const heard = oneEvent(parts.el, 'aie-exit-cancel');
+    parts.cancelButton()!.click();
+    const event = (await heard) as AieExitCancelEvent;
+    expect(event).to.be.instanceOf(AieExitCancelEvent);
+    expectBubblingComposed(event);
+    const step: 'help' | 'confirm' | 'verify' = event.detail.step;
+    expect(step).to.equal('confirm');
+  });
+
+  describe('an exit', () => {
+    const confirms = record('aie-exit-confirm');
+    const completes = record('aie-exit-complete');
+    const deletions = record('aie-deletion-request');
+    const receipts = record('aie-deletion-complete');
+
+    it('aie-exit-confirm (the record), aie-exit-complete (the receipt), aie-deletion-request and aie-deletion-complete', async () => {
+      const parts = await mountWidget({ progress: progressAt(4) });
+      parts.button().click();
+      await until(() => parts.reasonForm(), 'the reason form');
+      const deleteChoice = [...parts.reasonForm()!.querySelectorAll<HTMLInputElement>('input[name=data]')][2]!;
+      deleteChoice.click();
+      parts.confirmButton()!.click();
+      await until(() => completes.length && receipts.length, 'delivery and the deletion receipt');
+
+      expect(confirms[0]).to.be.instanceOf(AieExitConfirmEvent);
+      const record: ExitRecord = confirms[0]!.detail.record;
+      expect(record.interviewId).to.equal('iv-1');
+      expect(record.progress!.answered).to.equal(4);
+      expect(record.dataChoice).to.equal('delete');
+
+      expect(completes[0]).to.be.instanceOf(AieExitCompleteEvent);
+      const receipt: ExitReceipt = completes[0]!.detail.receipt;
+      expect(receipt.idempotencyKey).to.equal(record.idempotencyKey);
+
+      expect(deletions[0]).to.be.instanceOf(AieDeletionRequestEvent);
+      const request: DeletionRequest = deletions[0]!.detail.request;
+      expect(request.scope).to.equal('delete');
+
+      expect(receipts[0]).to.be.instanceOf(AieDeletionCompleteEvent);
+      const deletionReceipt: DeletionReceipt = receipts[0]!.detail.receipt;
+      expect(deletionReceipt.requestId).to.match(/^del-/);
+      for (const event of [confirms[0]!, completes[0]!, deletions[0]!, receipts[0]!]) expectBubblingComposed(event);
+      // the candidate sees the receipt number of the data request
+      await until(() => parts.result()?.querySelector('[part=receipt]')?.textContent?.includes(deletionReceipt.requestId), 'the receipt id on screen');
+    });
+  });
+
+  it('aie-exit-queued: detail.error when the backend is unreachable', async () => {
+    const adapter = createMemoryAdapter();
+    adapter.fail('submitExit', 'network');
+    const parts = await mountWidget({ adapter });
+    parts.button().click();
+    await until(() => parts.confirmButton(), 'the dialog');
+    const heard = oneEvent(parts.el, 'aie-exit-queued');
+    parts.confirmButton()!.click();
+    const event = (await heard) as AieExitQueuedEvent;
+    expect(event).to.be.instanceOf(AieExitQueuedEvent);
+    expectBubblingComposed(event);
+    const error: AdapterErrorCode = event.detail.error;
+    expect(error).to.equal('network');
+    expect(event.detail.record.interviewId).to.equal('iv-1');
+  });
+
+  it('aie-resume: detail.snapshot from the progress kept on this device', async () => {
+    localStorage.setItem('aie:progress:iv-resume', JSON.stringify(progressAt(3, 10, 'professional', 'iv-resume')));
+    const parts = await mountWidget({ interviewId: 'iv-resume', progress: null });
+    await until(() => parts.panelPart('aie-resume-prompt')?.querySelector('[part=continue-button]'), 'the resume prompt');
+    const heard = oneEvent(parts.el, 'aie-resume');
+    parts.panelPart('aie-resume-prompt')!.querySelector<HTMLButtonElement>('[part=continue-button]')!.click();
+    const event = (await heard) as AieResumeEvent;
+    expect(event).to.be.instanceOf(AieResumeEvent);
+    expectBubblingComposed(event);
+    const snapshot: ProgressSnapshot = event.detail.snapshot;
+    expect(snapshot.answered).to.equal(3);
+  });
+
+  describe('aie-error', () => {
+    const errors = record('aie-error');
+
+    it('config-invalid, with the problems, and the safe default plan', async () => {
+      const parts = await mountWidget({ config: { exitEnabled: false, defaults: { review: 'before-exit' } } });
+      await until(() => errors.length, 'aie-error');
+      const event = errors.find((e) => e.detail.code === 'config-invalid')!;
+      expect(event).to.be.instanceOf(AieErrorEvent);
+      expectBubblingComposed(event);
+      expect(event.detail.problems!.map((p) => p.code)).to.include.members(['exit-disabled', 'review-before-exit']);
+      // never a dead button: the defaults (confirm, then out) apply
+      parts.button().click();
+      await until(() => parts.confirmButton(), 'the dialog');
+      parts.confirmButton()!.click();
+      await until(() => parts.adapter.exits().length === 1, 'the exit');
+    });
+
+    it('adapter-missing, with a console warning; the exit still happens and is queued', async () => {
+      const warnings: unknown[][] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args);
+      try {
+        const parts = await mountWidget({ adapter: null });
+        await until(() => errors.length, 'aie-error');
+        expect(errors[0]!.detail.code).to.equal('adapter-missing');
+        expect(warnings.some((args) => String(args[0]).includes('adapter'))).to.equal(true);
+        parts.button().click();
+        await until(() => parts.confirmButton(), 'the dialog');
+        const queued = oneEvent(parts.el, 'aie-exit-queued');
+        parts.confirmButton()!.click();
+        expect(((await queued) as AieExitQueuedEvent).detail.error).to.equal('unavailable');
+        await until(() => parts.result()?.querySelector('[part=status]')?.textContent?.includes('offline'), 'the queued message');
+      } finally {
+        console.warn = warn;
+      }
+    });
+
+    it('context-invalid when a required attribute is missing; the button still works', async () => {
+      const parts = await mountWidget({ jobType: '' });
+      await until(() => errors.length, 'aie-error');
+      expect(errors[0]!.detail.code).to.equal('context-invalid');
+      expect(errors[0]!.detail.message).to.contain('jobType');
+      parts.button().click();
+      await until(() => parts.dialog().open, 'the dialog');
+    });
+  });
+
+  it('types every event through GlobalEventHandlersEventMap', () => {
+    // A compile-time check as much as a run-time one: these listeners see typed details.
+    const el = document.createElement('ai-interview-exit');
+    el.addEventListener('aie-exit-request', (event) => event.detail.source satisfies ExitSource);
+    el.addEventListener('aie-exit-confirm', (event) => event.detail.record satisfies ExitRecord);
+    el.addEventListener('aie-exit-complete', (event) => event.detail.receipt satisfies ExitReceipt);
+    el.addEventListener('aie-exit-queued', (event) => event.detail.error satisfies AdapterErrorCode);
+    el.addEventListener('aie-exit-cancel', (event) => event.detail.step satisfies string);
+    el.addEventListener('aie-deletion-request', (event) => event.detail.request satisfies DeletionRequest);
+    el.addEventListener('aie-deletion-complete', (event) => event.detail.receipt satisfies DeletionReceipt);
+    el.addEventListener('aie-resume', (event) => event.detail.snapshot satisfies ProgressSnapshot);
+    el.addEventListener('aie-error', (event) => event.detail.code satisfies string);
+    expect(el).to.be.instanceOf(HTMLElement);
+  });
+});

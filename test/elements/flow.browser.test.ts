@@ -1,0 +1,264 @@
+// Whole exits through the widget, against the in-memory backend.
+import { expect } from '@open-wc/testing';
+import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
+import { createMemoryAdapter } from '@ai-interview-exit/core/memory';
+import { clearKeptProgress, expectFocusOn, mountWidget, progressAt, settle, typeInto, until } from './support.js';
+
+describe('exit flow', () => {
+  beforeEach(clearKeptProgress);
+
+  it('records a confirmed exit exactly once, with progress and time, even after 20 rapid clicks on Confirm', async () => {
+    const parts = await mountWidget({ progress: progressAt(6) });
+    parts.button().click();
+    await until(() => parts.confirmButton(), 'the dialog');
+    const confirm = parts.confirmButton()!;
+    const before = Date.now();
+    for (let i = 0; i < 10; i++) confirm.click();
+    for (let i = 0; i < 10; i++) {
+      confirm.click();
+      await Promise.resolve();
+    }
+    await until(() => parts.adapter.exits().length > 0, 'the exit to reach the backend');
+    await settle(5);
+    expect(parts.adapter.calls.submitExit).to.equal(1);
+    const [record] = parts.adapter.exits();
+    expect(parts.adapter.exits()).to.have.length(1);
+    expect(record!.progress).to.deep.include({ answered: 6, total: 10, stage: 'professional' });
+    expect(record!.progress!.questionSeconds).to.have.length(6);
+    expect(Date.parse(record!.exitedAt)).to.be.within(before - 1000, Date.now() + 1000);
+    expect(record!.timeZone).to.equal(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(record!.source).to.equal('button');
+  });
+
+  it('shows the success view with the exit time and reason, and delivery', async () => {
+    const parts = await mountWidget();
+    parts.button().click();
+    await until(() => parts.reasonForm(), 'the reason form');
+    parts.reasonForm()!.querySelector<HTMLInputElement>('input[name=reason]')!.click(); // emergency
+    parts.confirmButton()!.click();
+    await until(() => parts.result()?.querySelector('[part=status]')?.textContent?.includes('Receipt'), 'the receipt');
+    const result = parts.result()!;
+    const exitedAt = new Date(parts.adapter.exits()[0]!.exitedAt);
+    const time = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: parts.adapter.exits()[0]!.timeZone }).format(exitedAt);
+    expect(result.querySelector('[part=time]')!.textContent).to.equal(`Exit time: ${time}`);
+    expect(result.querySelector('[part=reason]')!.textContent).to.equal('Reason: An emergency (family, network, device)');
+    expect(parts.inDialog('h2')!.textContent).to.equal('You have left the interview');
+    expectFocusOn(parts.inDialog('h2'), 'the result title');
+  });
+
+  it('takes an executive through the one-time code: the code from onCode, a wrong code keeps the reason text', async () => {
+    const codes: string[] = [];
+    const adapter = createMemoryAdapter({ onCode: (code) => codes.push(code) });
+    const parts = await mountWidget({ jobType: 'executive', config: ARTICLE_POLICY, adapter, progress: progressAt(9) });
+    parts.button().click();
+    await until(() => parts.reasonForm()?.querySelector('textarea'), 'the reason form');
+    parts.reasonForm()!.querySelectorAll<HTMLInputElement>('input[name=reason]')[3]!.click(); // privacy
+    typeInto(parts.reasonForm()!.querySelector('textarea')!, 'Worried about the face recording');
+    parts.confirmButton()!.click();
+    await until(() => codes.length === 1 && parts.verify()?.querySelector('input'), 'the code to be sent');
+    const verify = parts.verify()!;
+    const input = verify.querySelector('input')!;
+    expect(input.getAttribute('autocomplete')).to.equal('one-time-code');
+    expect(input.getAttribute('inputmode')).to.equal('numeric');
+    expect(verify.querySelector('[part=status]')!.textContent).to.contain('138****5678');
+    expect(verify.querySelector('[part=resend-button]')!.textContent).to.match(/New code available in \d+ s/);
+
+    const wrong = codes[0] === '000000' ? '111111' : '000000';
+    typeInto(input, wrong);
+    verify.querySelector<HTMLButtonElement>('[part=submit-button]')!.click();
+    await until(() => verify.querySelector('[part=error]')!.textContent, 'the wrong-code message');
+    expect(verify.querySelector('[part=error]')!.textContent).to.equal('That code is wrong or has expired. Please try again.');
+    expect(verify.querySelector('[part=attempts]')!.textContent).to.equal('Attempts left: 4');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    const state = parts.el.store!.getState();
+    expect(state.status === 'verify' && state.session.draft).to.deep.equal({ reasonCode: 'privacy', reasonText: 'Worried about the face recording', dataChoice: 'keep' });
+
+    // pasted with spaces: one input, the digits are kept
+    typeInto(input, `${codes[0]!.slice(0, 3)} ${codes[0]!.slice(3)}`);
+    expect(input.value).to.equal(codes[0]);
+    verify.querySelector<HTMLButtonElement>('[part=submit-button]')!.click();
+    await until(() => adapter.exits().length === 1, 'the verified exit');
+    const [record] = adapter.exits();
+    expect(record!.verification).to.equal('verified');
+    expect(record!.reason).to.deep.equal({ code: 'privacy', text: 'Worried about the face recording' });
+    expect(record!.progress!.answered).to.equal(9);
+  });
+
+  it('offers "exit unverified" once the code is locked, and records the exit for HR review', async () => {
+    const adapter = createMemoryAdapter();
+    const parts = await mountWidget({ jobType: 'executive', config: ARTICLE_POLICY, adapter });
+    parts.button().click();
+    await until(() => parts.confirmButton(), 'the dialog');
+    parts.confirmButton()!.click();
+    await until(() => parts.verify()?.querySelector('input'), 'the code input');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const verify = parts.verify()!;
+      typeInto(verify.querySelector('input')!, '0000000'.slice(0, 6));
+      verify.querySelector<HTMLButtonElement>('[part=submit-button]')!.click();
+      await until(() => {
+        const state = parts.el.store!.getState();
+        return state.status === 'verify' && state.verify.phase !== 'checking';
+      }, `attempt ${attempt + 1} to be checked`);
+    }
+    await until(() => parts.verify()?.querySelector('[part=exit-unverified-button]'), 'the way out');
+    expect(parts.verify()!.querySelector('[part=error]')!.textContent).to.equal('Too many attempts; the code cannot be checked now.');
+    expect(parts.verify()!.querySelector('input')).to.equal(null);
+    expectFocusOn(parts.verify()!.querySelector('[part=exit-unverified-button]'), 'the way out');
+    parts.verify()!.querySelector<HTMLButtonElement>('[part=exit-unverified-button]')!.click();
+    await until(() => adapter.exits().length === 1, 'the exit');
+    expect(adapter.exits()[0]!.verification).to.equal('unverified');
+    expect(adapter.exits()[0]!.hrReview).to.equal(true);
+  });
+
+  it('offers a way out when no code can be sent: the HR contact when the config says so', async () => {
+    const adapter = createMemoryAdapter();
+    adapter.fail('sendCode', 'network');
+    const parts = await mountWidget({
+      jobType: 'executive',
+      adapter,
+      config: { ...ARTICLE_POLICY, verification: { onFailure: 'contact-hr' }, hrContact: { email: 'hr@example.com' } },
+    });
+    parts.button().click();
+    await until(() => parts.confirmButton(), 'the dialog');
+    parts.confirmButton()!.click();
+    await until(() => parts.verify()?.querySelector('[part=link]'), 'the HR contact');
+    const verify = parts.verify()!;
+    expect(verify.querySelector('[part=error]')!.textContent).to.equal('The code could not be sent. The network connection failed.');
+    const link = verify.querySelector<HTMLAnchorElement>('[part=link]')!;
+    expect(link.textContent).to.equal('Please contact HR to complete your exit: hr@example.com');
+    expect(link.href).to.equal('mailto:hr@example.com');
+    expect(verify.querySelector('[part=resend-button]'), 'a new code can still be asked for').to.not.equal(null);
+    expect(parts.cancelButton(), 'and the candidate can stay').to.not.equal(null);
+  });
+
+  it('requires a reason when the policy says so: the error, aria-invalid and focus on the reasons', async () => {
+    const parts = await mountWidget({ config: { defaults: { reason: 'required' } } });
+    parts.button().click();
+    await until(() => parts.reasonForm(), 'the reason form');
+    expect(parts.reasonForm()!.querySelector('legend')!.textContent).to.equal('Why are you leaving? (required)');
+    parts.confirmButton()!.click();
+    await until(() => parts.reasonForm()!.querySelector('[part=error]'), 'the error');
+    const form = parts.reasonForm()!;
+    expect(form.querySelector('[part=error]')!.textContent).to.equal('Please choose or write a reason.');
+    expect(form.querySelector('[role=radiogroup]')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(form.querySelector('[role=radiogroup]')!.getAttribute('aria-describedby')).to.equal('error');
+    expect(form.querySelector('textarea')!.getAttribute('aria-invalid')).to.equal('true');
+    await until(() => form.activeElement, 'focus in the reasons');
+    expect(form.activeElement!.getAttribute('name')).to.equal('reason');
+    expect(parts.adapter.exits()).to.have.length(0);
+    typeInto(form.querySelector('textarea')!, 'Family matter');
+    await until(() => form.querySelector('[part=counter]')!.textContent === '13/500', 'the live counter');
+    parts.confirmButton()!.click();
+    await until(() => parts.adapter.exits().length === 1, 'the exit');
+    expect(parts.adapter.exits()[0]!.reason).to.deep.equal({ code: null, text: 'Family matter' });
+  });
+
+  it('states the progress (R7), HR review (R17) and cooldown (R19) before the candidate confirms', async () => {
+    const parts = await mountWidget({ jobType: 'frontline', config: ARTICLE_POLICY, progress: progressAt(5) });
+    parts.button().click();
+    await until(() => parts.inDialog('[part~=progress]'), 'the dialog');
+    expect(parts.inDialog('[part~=progress]')!.textContent).to.equal('You have completed 50% of the interview. Are you sure you want to exit?');
+    const notices = [...parts.dialog().querySelectorAll('[part=notice]')].map((n) => n.textContent);
+    expect(notices[0]).to.equal('HR reviews exits for this role; your exit takes effect at once.');
+    const until30 = new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date(Date.now() + 30 * 86_400_000));
+    expect(notices[1]).to.equal(`Company policy: you cannot apply for this role again for 30 days (until ${until30}).`);
+  });
+
+  it('follows the stage: a free exit in the self-introduction (no reasons, no progress sentence)', async () => {
+    const parts = await mountWidget({ config: ARTICLE_POLICY, progress: null });
+    parts.el.stage = 'self-introduction';
+    await settle();
+    parts.button().click();
+    await until(() => parts.reasonForm(), 'the dialog');
+    expect(parts.reasonForm()!.querySelector('[role=radiogroup]')).to.equal(null);
+    expect(parts.reasonForm()!.querySelectorAll('input[name=data]')).to.have.length(3);
+    expect(parts.inDialog('[part~=progress]')).to.equal(null);
+    expect(parts.el.store!.getState().status === 'confirm' && parts.el.store!.getState()).to.have.nested.property('session.plan.gate', 'free');
+  });
+
+  it('keeps the progress on this device and forgets it at the exit', async () => {
+    const parts = await mountWidget({ interviewId: 'iv-keep', progress: progressAt(2, 10, 'professional', 'iv-keep') });
+    parts.el.setProgress(progressAt(3, 10, 'professional', 'iv-keep'));
+    expect(JSON.parse(localStorage.getItem('aie:progress:iv-keep')!).answered).to.equal(3);
+    parts.button().click();
+    await until(() => parts.confirmButton(), 'the dialog');
+    parts.confirmButton()!.click();
+    await until(() => parts.adapter.exits().length === 1, 'the exit');
+    expect(parts.adapter.exits()[0]!.progress!.answered).to.equal(3);
+    expect(localStorage.getItem('aie:progress:iv-keep')).to.equal(null);
+  });
+
+  it('offers to resume an unfinished interview (R15), and exits from there too', async () => {
+    localStorage.setItem('aie:progress:iv-r', JSON.stringify(progressAt(4, 10, 'professional', 'iv-r')));
+    const parts = await mountWidget({ interviewId: 'iv-r', progress: null });
+    await until(() => parts.panel(), 'the resume prompt');
+    expect(parts.panel()!.querySelector('h2')!.textContent).to.equal('Continue the interview');
+    const prompt = parts.panelPart('aie-resume-prompt')!;
+    expect(prompt.querySelector('[part=message]')!.textContent).to.equal('Your last interview was not finished. Would you like to continue?');
+    prompt.querySelector<HTMLButtonElement>('[part=exit-button]')!.click();
+    await until(() => parts.dialog().open, 'the dialog');
+    parts.cancelButton()!.click();
+    await until(() => !parts.dialog().open, 'the dialog to close');
+    expectFocusOn(parts.button(), 'the exit button (the prompt has gone)');
+    expect(parts.el.store!.getState().status).to.equal('idle');
+  });
+
+  it('tells a returning candidate they already exited (R14), with HR to contact', async () => {
+    const adapter = createMemoryAdapter({ statuses: [{ interviewId: 'iv-done', status: 'exited', exitedAt: '2026-11-20T08:00:00.000Z', cooldownUntil: null }] });
+    const parts = await mountWidget({ interviewId: 'iv-done', adapter, config: ARTICLE_POLICY, progress: null });
+    await until(() => parts.panel(), 'the re-entry panel');
+    expect(parts.panel()!.querySelector('h2')!.textContent).to.equal('This interview has ended');
+    const result = parts.panelPart('aie-exit-result')!;
+    expect(result.querySelector('[part=message]')!.textContent).to.equal('You have already exited this interview. Would you like to reschedule?');
+    expect(result.querySelector<HTMLAnchorElement>('[part=link]')!.href).to.equal('mailto:hr@example.com');
+    // the exit button is never dead: it takes the candidate to this panel
+    parts.button().click();
+    await settle();
+    expectFocusOn(parts.panel(), 'the re-entry panel');
+  });
+
+  it('shows the result again from the exit button after the candidate closed it', async () => {
+    const parts = await mountWidget();
+    parts.button().click();
+    await until(() => parts.confirmButton(), 'the dialog');
+    parts.confirmButton()!.click();
+    await until(() => parts.result()?.querySelector('[part=message]'), 'the result');
+    parts.dialog().dispatchEvent(new Event('cancel', { cancelable: true }));
+    await until(() => !parts.dialog().open, 'the result to close');
+    parts.button().click();
+    await until(() => parts.dialog().open, 'the result again');
+    expect(parts.inDialog('h2')!.textContent).to.equal('You have left the interview');
+    expect(parts.adapter.exits()).to.have.length(1);
+  });
+
+  it('speaks the confirmation prompt when voice is on (R21)', async () => {
+    const spoken: SpeechSynthesisUtterance[] = [];
+    const speak = speechSynthesis.speak;
+    speechSynthesis.speak = (utterance) => spoken.push(utterance);
+    try {
+      const parts = await mountWidget({ locale: 'zh-CN', config: { voice: { enabled: true, rate: 0.8 } } });
+      parts.button().click();
+      await until(() => spoken.length, 'the prompt to be spoken');
+      expect(spoken[0]!.text).to.equal('您即将退出面试，请确认是否继续');
+      expect(spoken[0]!.lang).to.equal('zh-CN');
+      expect(spoken[0]!.rate).to.be.closeTo(0.8, 0.001);
+    } finally {
+      speechSynthesis.speak = speak;
+    }
+  });
+
+  it('keeps quiet without the voice option', async () => {
+    const spoken: SpeechSynthesisUtterance[] = [];
+    const speak = speechSynthesis.speak;
+    speechSynthesis.speak = (utterance) => spoken.push(utterance);
+    try {
+      const parts = await mountWidget();
+      parts.button().click();
+      await until(() => parts.dialog().open, 'the dialog');
+      await settle();
+      expect(spoken).to.have.length(0);
+    } finally {
+      speechSynthesis.speak = speak;
+    }
+  });
+});
