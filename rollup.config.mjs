@@ -5,7 +5,12 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
 const extensions = ['.ts', '.mjs', '.js'];
-const plugins = () => [nodeResolve({ extensions, browser: true }), esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' })];
+// Bundles read our packages' sources (the "source" condition): one tree-shaking pass over
+// everything, rather than over another build's output.
+const plugins = (conditions = []) => [
+  nodeResolve({ extensions, browser: true, exportConditions: conditions }),
+  esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' }),
+];
 
 // zod's sources carry annotations and import cycles that rollup reports but handles well.
 function onwarn(warning, warn) {
@@ -26,7 +31,7 @@ function packageBuild(dir, input, external) {
 function bundle(name, input) {
   return {
     input,
-    plugins: [...plugins(), terser({ ecma: 2022, module: true, format: { comments: false } })],
+    plugins: [...plugins(['source']), terser({ ecma: 2022, module: true, format: { comments: false } })],
     onwarn,
     output: { file: `dist/${name}.min.js`, format: 'es', sourcemap: true },
   };
@@ -42,7 +47,7 @@ export default [
   ),
   packageBuild(
     'elements',
-    { index: 'packages/elements/src/index.ts', 'define/index': 'packages/elements/src/define/index.ts' },
+    { index: 'packages/elements/src/index.ts', 'define/index': 'packages/elements/src/define/index.ts', 'define/report': 'packages/elements/src/define/report.ts' },
     ['@ai-interview-exit/core', 'lit', '@lit/', '@floating-ui/dom', 'i18next', 'zod'],
   ),
   packageBuild(
@@ -52,6 +57,7 @@ export default [
   ),
   bundle('core', 'packages/core/src/index.ts'),
   bundle('core-i18n', 'packages/core/src/i18n/index.ts'),
-  // The candidate widget for one <script type="module">: every tag defined, everything inlined.
-  bundle('widget', 'packages/elements/src/define/index.ts'),
+  // One <script type="module"> each, everything inlined: the candidate widget, and the HR report.
+  bundle('widget', 'packages/elements/src/bundles/widget.ts'),
+  bundle('report', 'packages/elements/src/bundles/report.ts'),
 ];

@@ -250,3 +250,19 @@ describe('entry points and the boundary', () => {
     assert.equal(store.getState().status, 'confirm');
   });
 });
+
+describe('store.setContext', () => {
+  it('a new stage changes the next plan without a new store (R18)', () => {
+    const { store } = setup('engineer');
+    store.setContext({ stage: 'self-introduction' });
+    store.open('button');
+    const free = store.getState();
+    assert.equal(free.status === 'confirm' && free.session.plan.gate, 'free');
+    store.dispatch({ type: 'cancel' });
+    store.setContext({ stage: 'professional' });
+    store.open('button');
+    const confirm = store.getState();
+    assert.equal(confirm.status === 'confirm' && confirm.session.plan.gate, 'confirm');
+    assert.equal(confirm.status === 'confirm' && confirm.session.context.stage, 'professional');
+  });
+});

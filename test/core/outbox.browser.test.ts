@@ -40,7 +40,7 @@ describe('outbox', () => {
     const adapter = {
       ...memory,
       async submitExit(r: ExitRecord) {
-        const seen = await (await openIndexedDbStorage(name)).load();
+        const seen = await (await openIndexedDbStorage(`aie-outbox:${name}`)).load();
         storedBeforeSend = seen.some((e) => e.key === r.idempotencyKey);
         return memory.submitExit(r);
       },
@@ -51,7 +51,7 @@ describe('outbox', () => {
     await outbox.flush();
     expect(storedBeforeSend).to.equal(true);
     expect(memory.exits()).to.have.length(1);
-    const left = await (await openIndexedDbStorage(name)).load();
+    const left = await (await openIndexedDbStorage(`aie-outbox:${name}`)).load();
     expect(left, 'nothing, free text included, is kept after the ack').to.deep.equal([]);
   });
 
@@ -109,8 +109,8 @@ describe('outbox', () => {
     await first.flush();
     first.stop();
     const online = createMemoryAdapter();
-    const second = createOutbox({ adapter: online, name, retry: fast, now: () => Date.now() + 120_000 });
-    second.start();
+    const second = createOutbox({ adapter: online, name, retry: fast });
+    second.start(); // a page load tries at once, whatever backoff the last page had reached
     await until(() => online.exits().length === 1);
     expect(online.exits()[0]!.idempotencyKey).to.equal(r.idempotencyKey);
     second.stop();
@@ -227,13 +227,16 @@ describe('store with the outbox', () => {
 
     const online = createMemoryAdapter({ latencyMs: 30 });
     const events: StoreEvent[] = [];
-    const second = createExitStore({ context: contextFor(), adapter: online, outbox: createOutbox({ adapter: online, name, retry: fast }), onEvent: (e) => events.push(e) });
+    const outbox = createOutbox({ adapter: online, name, retry: fast });
+    const second = createExitStore({ context: contextFor(), adapter: online, outbox, onEvent: (e) => events.push(e) });
+    outbox.start(); // the page loads: what the last page left is tried at once
     expect(await second.recover()).to.equal(true);
     const shown = second.getState();
     expect(shown.status === 'done' && shown.delivery.state).to.equal('pending');
     expect(shown.status === 'done' && shown.record.idempotencyKey).to.equal(record!.idempotencyKey);
     await until(() => events.some((e) => e.name === 'exit-complete'));
     expect(online.exits()).to.have.length(1);
+    outbox.stop();
     second.open('button');
     expect(second.getState().status).to.equal('done');
   });

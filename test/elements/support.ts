@@ -4,6 +4,7 @@ import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import '@ai-interview-exit/elements/define';
+import { clearOutboxes } from '@ai-interview-exit/core/delivery';
 import type { ExitConfigInput, ProgressSnapshot } from '@ai-interview-exit/core';
 import { createMemoryAdapter, type MemoryAdapter } from '@ai-interview-exit/core/memory';
 import type { AiInterviewExit } from '@ai-interview-exit/elements';
@@ -153,3 +154,7 @@ export function expectFocusOn(element: Element | null | undefined, what: string)
 export function expectSame(actual: Element | null | undefined, expected: Element | null | undefined, what: string): void {
   if (actual !== expected) throw new Error(`${what}: expected ${describe(expected)}, got ${describe(actual)}`);
 }
+
+// Every test starts with no exit stored on this "device": widgets recover stored exits (R11).
+// Only the widgets' interviews ("iv-…"): other test files share this origin's IndexedDB.
+beforeEach(() => clearOutboxes((name) => name.startsWith('iv-')));

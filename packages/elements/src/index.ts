@@ -1,6 +1,7 @@
 /**
  * @ai-interview-exit/elements: the candidate widget as Lit custom elements. This entry has no side
- * effects: import `@ai-interview-exit/elements/define` to register the tags.
+ * effects: import `@ai-interview-exit/elements/define` to register the tags. The HR report lives
+ * apart, in `@ai-interview-exit/elements/define/report`, so that candidates never download it.
  */
 export { AiInterviewExit, type Placement } from './components/ai-interview-exit/ai-interview-exit.js';
 export { AieExitButton } from './components/exit-button/exit-button.js';

@@ -27,6 +27,8 @@ export interface OutboxOptions {
 }
 
 export interface Outbox {
+  /** The interview (or other scope) this outbox delivers for. */
+  readonly name: string;
   /** Store a message durably; resolves once it is on disk, before any send. */
   enqueue(kind: 'exit', key: string, body: ExitRecord): Promise<void>;
   enqueue(kind: 'deletion', key: string, body: DeletionRequest): Promise<void>;
@@ -64,11 +66,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let running: Promise<void> | null = null;
   let again = false;
   let writes: Promise<unknown> = Promise.resolve();
+  /** A page load or the network coming back: try everything now, whatever the backoff said. */
+  let eager = false;
 
   const ready = (async () => {
     let storage: OutboxStorage;
     try {
-      storage = await (options.storage ?? openIndexedDbStorage(options.name));
+      storage = await (options.storage ?? openIndexedDbStorage(`aie-outbox:${options.name}`));
     } catch (error) {
       storage = memoryStorage();
       queueMicrotask(() => emit({ type: 'degraded', reason: error instanceof Error ? error.message : String(error) }));
@@ -96,9 +100,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   async function drain(storage: OutboxStorage) {
     await reload(storage); // another tab may have sent some of them
+    const due = eager ? Infinity : now();
+    eager = false;
     for (const entry of [...mirror.values()]) {
       if (entry.state === 'rejected') continue;
-      if (entry.nextAttemptAt > now()) return schedule(entry.nextAttemptAt);
+      if (entry.nextAttemptAt > due) return schedule(entry.nextAttemptAt);
       try {
         const response = await send(entry);
         await storage.remove(entry.key);
@@ -135,7 +141,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
     });
   }
 
-  const onOnline = () => void outbox.flush();
+  const onOnline = () => {
+    eager = true;
+    void outbox.flush();
+  };
   const onHidden = () => {
     if (document.visibilityState === 'hidden' || !('visibilityState' in document)) sendBeacons();
   };
@@ -153,6 +162,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   const outbox: Outbox = {
+    name: options.name,
     ready: ready.then((storage) => ({ durable: storage.durable })),
     enqueue(kind: OutboxKind, key: string, body: unknown) {
       // one write at a time, so that order and the progress coalescing hold under bursts
@@ -185,10 +195,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
           again = false;
           await locked(storage);
         } while (again);
-      })().finally(() => (running = null));
+      })()
+        // storage gone (deleted by `clearOutboxes`, or the browser evicted it): try again later
+        .catch(() => schedule(now() + capMs))
+        .finally(() => (running = null));
       return running;
     },
     start() {
+      eager = true;
       if (typeof window === 'undefined') return void outbox.flush();
       window.addEventListener('online', onOnline);
       document.addEventListener('visibilitychange', onHidden);

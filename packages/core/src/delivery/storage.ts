@@ -61,6 +61,8 @@ export async function openIndexedDbStorage(name: string): Promise<OutboxStorage>
   const open = idb.open(name, 1);
   open.onupgradeneeded = () => open.result.createObjectStore(STORE, { keyPath: 'key' });
   const db = await settle(open);
+  // let another tab upgrade or delete the database instead of waiting on this connection
+  db.onversionchange = () => db.close();
   const write = (change: (store: IDBObjectStore) => void) => {
     const tx = db.transaction(STORE, 'readwrite', { durability: 'strict' });
     change(tx.objectStore(STORE));
@@ -72,4 +74,23 @@ export async function openIndexedDbStorage(name: string): Promise<OutboxStorage>
     put: (entry) => write((store) => store.put(entry)),
     remove: (key) => write((store) => store.delete(key)),
   };
+}
+
+/**
+ * Forget the outboxes on this device (every interview, or those `which` picks by name): for a
+ * shared computer after a session, and for tests and stories that must start clean.
+ * Undelivered messages are lost with them.
+ */
+export async function clearOutboxes(which: (name: string) => boolean = () => true): Promise<void> {
+  const idb = globalThis.indexedDB;
+  if (!idb) return;
+  const all = await idb.databases();
+  await Promise.all(
+    all
+      .filter((info) => info.name?.startsWith('aie-outbox:') && which(info.name.slice('aie-outbox:'.length)))
+      .map((info) => new Promise<void>((resolve) => {
+        const request = idb.deleteDatabase(info.name!);
+        request.onsuccess = request.onerror = request.onblocked = () => resolve();
+      })),
+  );
 }

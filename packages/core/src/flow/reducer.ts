@@ -1,6 +1,6 @@
 import type { DeletionRequest } from '../schemas/deletion.js';
 import type { ExitRecord } from '../schemas/exit-record.js';
-import type { ExitDraft, ExitSession, FlowAction, FlowEffect, FlowState, Stamp, Transition } from './state.js';
+import type { ExitDraft, ExitSession, FlowAction, FlowEffect, FlowState, Stamp, Transition, VerifyPhase } from './state.js';
 
 const stay = (state: FlowState): Transition => ({ state, effects: [] });
 const emit = (event: Extract<FlowEffect, { type: 'emit' }>['event']): FlowEffect => ({ type: 'emit', event });
@@ -162,14 +162,19 @@ function fromVerify(state: Extract<FlowState, { status: 'verify' }>, action: Flo
         effects: [{ type: 'sendCode', request: { interviewId, candidateRef, channel } }],
       };
     }
-    case 'exitUnverified': {
-      // The way out when no code can arrive or the code is locked: the exit stands, HR is told.
-      const stuck = verify.phase === 'locked' || (verify.phase === 'failed' && verify.error !== 'wrong-code');
-      return stuck ? submit(session, action.stamp, 'unverified') : stay(state);
-    }
+    case 'exitUnverified':
+      return canExitUnverified(verify) ? submit(session, action.stamp, 'unverified') : stay(state);
     default:
       return stay(state);
   }
+}
+
+/**
+ * The way out of verification (R6) is open when no code can arrive or the code is locked: the
+ * exit then stands unverified, and HR is told. The widget shows the button exactly then.
+ */
+export function canExitUnverified(verify: VerifyPhase): boolean {
+  return verify.phase === 'locked' || (verify.phase === 'failed' && verify.error !== 'wrong-code');
 }
 
 function fromDone(state: Extract<FlowState, { status: 'done' }>, action: FlowAction): Transition {

@@ -42,6 +42,8 @@ export interface ExitStore {
   /** Keep the live progress (R7, R8); the plan and the record read it. */
   setProgress(snapshot: ProgressSnapshot | null): void;
   getContext(): ExitContext;
+  /** The interview moved on (a new stage, another language): later plans and records read it. */
+  setContext(patch: Partial<Pick<ExitContext, 'stage' | 'locale' | 'jobType'>>): void;
   /** The config in force: the vendor's, or the defaults when theirs was refused. */
   readonly config: ExitConfig;
   readonly configProblems: ConfigProblem[];
@@ -206,6 +208,9 @@ export function createExitStore(options: ExitStoreOptions): ExitStore {
       }
     },
     getContext: () => context,
+    setContext(patch) {
+      context = { ...context, ...patch };
+    },
     config: parsed.config,
     configProblems: parsed.problems,
     async recover() {

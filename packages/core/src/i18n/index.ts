@@ -1,6 +1,8 @@
 import i18next, { type i18n, type Resource } from 'i18next';
 import type { ReasonOption } from '../schemas/config.js';
 import en from './locales/en.js';
+import hrEn from './locales/hr.en.js';
+import hrZhCN from './locales/hr.zh-CN.js';
 import zhCN from './locales/zh-CN.js';
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
@@ -12,8 +14,18 @@ export const NAMESPACE = 'aie';
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof zhCN>;
 export type MessageOverrides = { [K in keyof Messages]?: Partial<Messages[K]> };
+export type HrMessages = Widen<typeof hrZhCN>;
+/** Strings by group and key, for one locale: what `createI18n` merges over the shipped ones. */
+export type ResourceBundle = MessageOverrides | { [group: string]: Record<string, string> | undefined };
 
+/** What a candidate can see, in every shipped language. */
 export const resources: Record<SupportedLocale, Messages> = { 'zh-CN': zhCN, en };
+
+/**
+ * HR's strings (the report, plausibility flags, job types, stages, notifications): a separate
+ * set, so that the candidate widget never carries them. `createI18n(locale, hrResources)`.
+ */
+export const hrResources: Record<SupportedLocale, HrMessages> = { 'zh-CN': hrZhCN, en: hrEn };
 
 /**
  * The shipped locale closest to a BCP 47 tag: any Chinese tag reads zh-CN, any English tag en.
@@ -39,9 +51,10 @@ export function reasonResources(reasons: readonly ReasonOption[]): Record<string
 
 /**
  * A fresh i18next instance for one widget (never the global one, so two widgets and the host
- * page's own i18next stay apart). Overrides replace any shipped string, per locale (R23).
+ * page's own i18next stay apart). Each set of bundles, by locale, is merged over the shipped
+ * strings in order: `hrResources`, a vendor's replacements (R23), a config's reason labels.
  */
-export function createI18n(locale: string, overrides: Record<string, MessageOverrides> = {}): i18n {
+export function createI18n(locale: string, ...bundles: Record<string, ResourceBundle>[]): i18n {
   const resource: Resource = {};
   for (const lng of SUPPORTED_LOCALES) resource[lng] = { [NAMESPACE]: structuredClone(resources[lng]) };
   const instance = i18next.createInstance();
@@ -57,8 +70,8 @@ export function createI18n(locale: string, overrides: Record<string, MessageOver
     // Lit renders text, never HTML: escaping here would show "&amp;" to candidates.
     interpolation: { escapeValue: false },
   });
-  for (const [lng, messages] of Object.entries(overrides)) {
-    instance.addResourceBundle(matchLocale(lng) ?? lng, NAMESPACE, messages, true, true);
+  for (const bundle of bundles) {
+    for (const [lng, messages] of Object.entries(bundle)) instance.addResourceBundle(matchLocale(lng) ?? lng, NAMESPACE, messages, true, true);
   }
   return instance;
 }

@@ -11,6 +11,7 @@ import {
   type ProgressSnapshot,
   type StoreEvent,
 } from '@ai-interview-exit/core';
+import { createOutbox, type Outbox } from '@ai-interview-exit/core/delivery';
 import { createI18n, DEFAULT_LOCALE, NAMESPACE, reasonResources, type MessageOverrides } from '@ai-interview-exit/core/i18n';
 import { FlowController } from '../../controllers/flow.js';
 import { I18nController } from '../../controllers/i18n.js';
@@ -66,7 +67,7 @@ const STORE_EVENTS = {
  * @csspart icon - The red "×" of the exit button.
  * @csspart label - The exit button's text.
  * @csspart tooltip - The exit button's tooltip.
- * @csspart panel - The card for re-entry (R14) and resume (R15).
+ * @csspart panel - The card for re-entry (R14), resume (R15), and an exit an earlier page stored but could not send yet.
  * @csspart title - The title of the dialog and of the panel.
  * @csspart dialog - The exit dialog.
  * @csspart body - The dialog's scrolling middle, between its title and its buttons.
@@ -160,6 +161,10 @@ export class AiInterviewExit extends LitElement {
   readonly i18n = createI18n(DEFAULT_LOCALE);
 
   #store?: ExitStore;
+  /** Durable delivery (R11): one IndexedDB outbox per interview and backend. */
+  #outbox?: Outbox;
+  /** The exit shown was stored by an earlier page, not confirmed in this one. */
+  #recovered = false;
   #progress: ProgressSnapshot | null = null;
   #built: unknown[] = [];
   readonly #flow = new FlowController(this);
@@ -223,13 +228,13 @@ export class AiInterviewExit extends LitElement {
   protected override render() {
     const { status } = this.#flow.state;
     const { t, lang } = this.#text;
-    const panel = status === 'resume' || status === 'reentry';
+    const panel = status === 'resume' || status === 'reentry' || (status === 'done' && this.#recovered);
     return html`<div part="anchor" class=${this.placement} lang=${lang}>
         <aie-exit-button exportparts="button,icon,label,tooltip" .i18n=${this.i18n} @click=${(event: Event) => this.open('button', event.currentTarget as HTMLElement)}></aie-exit-button>
         <div aria-live="polite">
           ${panel
             ? html`<section part="panel" tabindex="-1" aria-labelledby="panel-title">
-                <h2 part="title" id="panel-title">${t(`${status}.title`)}</h2>
+                <h2 part="title" id="panel-title">${t(`${status === 'done' ? 'done' : status}.title`)}</h2>
                 ${status === 'resume'
                   ? html`<aie-resume-prompt exportparts=${RESUME_PROMPT_PARTS} .store=${this.#store} .i18n=${this.i18n}></aie-resume-prompt>`
                   : html`<aie-exit-result exportparts=${EXIT_RESULT_PARTS} .store=${this.#store} .i18n=${this.i18n}></aie-exit-result>`}
@@ -252,10 +257,13 @@ export class AiInterviewExit extends LitElement {
    */
   #sync(): ExitStore {
     const locale = widgetLocale(this, this.locale);
-    const inputs = [this.adapter, this.config, this.messages, this.interviewId, this.candidateRef, this.jobType, this.stage, locale];
+    const inputs = [this.adapter, this.config, this.messages, this.interviewId, this.candidateRef, this.jobType];
     const status = this.#store?.getState().status;
     const resting = !status || status === 'idle' || status === 'resume' || status === 'reentry';
     if (!this.#store || (resting && inputs.some((input, index) => input !== this.#built[index]))) this.#build(locale, inputs);
+    // A new stage or language only changes what later plans and records read (R18).
+    const context = this.#store!.getContext();
+    if (context.stage !== this.stage || context.locale !== locale) this.#store!.setContext({ stage: this.stage, locale });
     if (this.i18n.language !== locale) void this.i18n.changeLanguage(locale);
     return this.#store!;
   }
@@ -276,10 +284,12 @@ export class AiInterviewExit extends LitElement {
     };
     const checked = ExitContextSchema.safeParse(context);
     if (!checked.success) this.#error('context-invalid', `Invalid: ${[...new Set(checked.error.issues.map((issue) => issue.path.join('.')))].join(', ')}.`);
+    if (adapterChanged || this.interviewId !== this.#outbox?.name) this.#connectOutbox();
     const store: ExitStore = createExitStore({
       config: this.config,
       context,
       adapter: this.adapter ?? noBackend,
+      outbox: this.#outbox,
       onEvent: (event) => {
         // A refused config is told once, not again at every rebuild for a new stage.
         if (store === this.#store && (event.name !== 'error' || event.code !== 'config-invalid' || configChanged)) this.#forward(event);
@@ -293,14 +303,41 @@ export class AiInterviewExit extends LitElement {
     if (!this.adapter && adapterChanged) {
       this.#error('adapter-missing', 'No adapter: exits stay queued in this page and reach no backend.');
     }
-    // Re-entry (R14), then resume (R15) from the progress the last visit kept on this device.
+    // An exit an earlier page stored (R11), else re-entry (R14), else resume (R15) from the
+    // progress the last visit kept on this device.
     const saved = first ? keptProgress(this.interviewId) : null;
     if (this.#progress) keepProgress(this.interviewId, this.#progress);
-    void (this.adapter ? store.checkStatus() : Promise.resolve()).then(() => {
+    void (async () => {
+      this.#recovered = await store.recover();
+      if (this.#recovered || store !== this.#store) return this.requestUpdate();
+      if (this.adapter) await store.checkStatus();
       if (saved && saved.answered < saved.total && store === this.#store && store.getState().status === 'idle') {
         store.dispatch({ type: 'resumeFound', snapshot: saved });
       }
+    })();
+  }
+
+  /** One outbox per interview and backend; it sends what earlier pages left, and says when it cannot keep anything. */
+  #connectOutbox(): void {
+    this.#outbox?.stop();
+    this.#outbox = undefined;
+    if (!this.adapter || !this.interviewId) return;
+    const outbox = createOutbox({ adapter: this.adapter, name: this.interviewId });
+    outbox.subscribe((event) => {
+      if (event.type === 'degraded') this.#error('storage-degraded', `Exits are kept in memory only (${event.reason}): a reload before delivery would lose them.`);
     });
+    if (this.isConnected) outbox.start();
+    this.#outbox = outbox;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#outbox?.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#outbox?.stop();
   }
 
   #forward(event: StoreEvent): void {

@@ -1,4 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
+import { canExitUnverified } from '@ai-interview-exit/core';
 import { hrLink } from '../../internal/dom.js';
 import { WidgetPart } from '../../internal/widget-part.js';
 import { base } from '../../styles/base.js';
@@ -52,8 +53,7 @@ export class AieVerifyCode extends WidgetPart {
     const { phase, challenge } = verify;
     const error = phase === 'failed' ? verify.error : null;
     const { codeLength, onFailure } = store.config.verification;
-    // The reducer's rule for `exitUnverified`: no code can arrive, or it is locked.
-    const stuck = phase === 'locked' || (error !== null && error !== 'wrong-code');
+    const stuck = canExitUnverified(verify);
     const wait = this.#wait();
     const contact = hrLink(store.config.hrContact);
     return html`<p part="status" role="status">${phase === 'sending'

@@ -1,0 +1,3 @@
+/** dist/widget.min.js: one script for a candidate page — every widget tag, and the HTTP adapter. */
+export * from '../define/index.js';
+export { createHttpAdapter } from '@ai-interview-exit/core/delivery';

@@ -1,0 +1,111 @@
+// <aie-exit-report>: what HR sees (R24, R26, R16), read by a screen reader, exported as CSV, live.
+import { expect, fixture, html } from '@open-wc/testing';
+import '@ai-interview-exit/elements/define/report';
+import { defaultConfig } from '@ai-interview-exit/core';
+import { createMemoryHrAdapter, parseCsv } from '@ai-interview-exit/core/insights';
+import type { AieExitReport, AieReportUpdateEvent } from '@ai-interview-exit/elements/define/report';
+import { HR_ROWS, STARTED } from '../../stories/fixtures/hr-rows.js';
+
+async function mount(locale = 'zh-CN', rows = HR_ROWS) {
+  const adapter = createMemoryHrAdapter({ rows, started: STARTED, report: defaultConfig().report });
+  const el = await fixture<AieExitReport>(html`<aie-exit-report locale=${locale} time-zone="Asia/Shanghai" .adapter=${adapter}></aie-exit-report>`);
+  await until(() => !!el.shadowRoot!.querySelector('table[part=table], [part=status]:not(:empty)'));
+  await el.updateComplete;
+  return { el, adapter, root: el.shadowRoot! };
+}
+
+async function until(check: () => boolean, ms = 2000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const bodyRows = (root: ShadowRoot) => [...root.querySelectorAll('table[part=table] tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent!.trim()));
+
+describe('aie-exit-report', () => {
+  it('is accessible (axe) in both languages', async () => {
+    for (const locale of ['zh-CN', 'en']) {
+      const { el } = await mount(locale);
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('lists every exit with name, role, time and reason; the anonymised one without a name', async () => {
+    const { root } = await mount();
+    const rows = bodyRows(root);
+    expect(rows).to.have.length(HR_ROWS.length);
+    expect(rows[0]![0]).to.equal('张三');
+    expect(rows[0]!.join(' ')).to.contain('对岗位不感兴趣').and.contain('操作工');
+    expect(rows.some((r) => r[0]!.includes('（已匿名）'))).to.equal(true);
+  });
+
+  it('shows the front-line exit-rate alert (R26) and the plausibility flags (R16)', async () => {
+    const { root } = await mount();
+    const alerts = [...root.querySelectorAll('[part=alert]')].map((a) => a.textContent);
+    expect(alerts).to.have.length(1);
+    expect(alerts[0]).to.contain('一线岗位').and.contain('40%');
+    const text = root.textContent ?? '';
+    const cells = bodyRows(root).map((r) => r[6]).filter(Boolean);
+    expect(cells.some((c) => c!.includes('90%'))).to.equal(true);
+    expect(cells.some((c) => c!.includes('第2次'))).to.equal(true);
+    expect(text).to.not.contain('undefined');
+  });
+
+  it('the chart is an image with a title and a sentence that a screen reader reads, and a data table', async () => {
+    const { root } = await mount('en');
+    const svg = root.querySelector('svg[role=img]')!;
+    const title = root.getElementById(svg.getAttribute('aria-labelledby')!)!.textContent;
+    const summary = root.getElementById(svg.getAttribute('aria-describedby')!)!.textContent!;
+    expect(title).to.equal('Exit reasons');
+    expect(summary).to.contain('7 exits in all').and.contain('Not interested in the role: 2 (29%)');
+    const tableRows = [...root.querySelectorAll('[part=chart-table] tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()).join(' '));
+    expect(tableRows).to.include('An emergency (family, network, device) 2 29%');
+    expect(root.querySelectorAll('svg path').length).to.equal(5);
+  });
+
+  it('exports as CSV exactly the rows and cells of the table', async () => {
+    const { el, root } = await mount();
+    const csv = parseCsv(el.toCsv());
+    const header = [...root.querySelectorAll('table[part=table] thead th')].map((th) => th.textContent!.trim());
+    expect(csv[0]).to.deep.equal(header);
+    expect(csv.slice(1)).to.deep.equal(bodyRows(root));
+  });
+
+  it('filters by role', async () => {
+    const { el, root } = await mount();
+    const select = root.querySelector('select')!;
+    select.value = 'manager';
+    select.dispatchEvent(new Event('change'));
+    await until(() => bodyRows(root).length === 2);
+    expect(el.jobType).to.equal('manager');
+    expect(bodyRows(root).every((r) => r[1]!.includes('区域经理'))).to.equal(true);
+    expect([...select.options].map((o) => o.value)).to.include('frontline', 'the other roles stay selectable');
+  });
+
+  it('filters by date range, in the report time zone', async () => {
+    const { el, root } = await mount();
+    el.from = '2026-11-24';
+    el.to = '2026-11-25';
+    await until(() => bodyRows(root).length === 2);
+  });
+
+  it('shows a new exit live, without a reload, and announces it', async () => {
+    const { el, adapter, root } = await mount('en', HR_ROWS.slice(0, 2));
+    const updates: AieReportUpdateEvent[] = [];
+    el.addEventListener('aie-report-update', (e) => updates.push(e));
+    adapter.add({ ...HR_ROWS[3]!, candidateName: '赵六' });
+    await until(() => bodyRows(root).length === 3);
+    expect(bodyRows(root).map((r) => r[0])).to.include('赵六');
+    expect(updates.at(-1)!.detail.cause).to.equal('live');
+    expect(root.querySelector('[role=status]')!.textContent).to.contain('赵六');
+  });
+
+  it('says so when the data cannot be loaded', async () => {
+    const failing = { listExits: () => Promise.reject(new Error('HTTP 503')), watch: () => () => {} };
+    const el = await fixture<AieExitReport>(html`<aie-exit-report locale="en" .adapter=${failing}></aie-exit-report>`);
+    await until(() => !!el.shadowRoot!.querySelector('[role=alert]'));
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('HTTP 503');
+  });
+});
