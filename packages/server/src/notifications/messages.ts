@@ -1,6 +1,6 @@
 import type { i18n } from 'i18next';
 import type { ExitConfig, ExitReason, ExitRecord } from '@ai-interview-exit/core';
-import { createI18n, matchLocale, reasonResources } from '@ai-interview-exit/core/i18n';
+import { createI18n, hrResources, matchLocale, reasonResources } from '@ai-interview-exit/core/i18n';
 
 export interface Messages {
   /** The candidate's confirmation (R13): exit time, reason, "contact HR to reschedule". */
@@ -33,7 +33,7 @@ export function createMessages(options: { locale: string; config: ExitConfig }):
     const lng = matchLocale(locale) ?? options.locale;
     let instance = instances.get(lng);
     if (!instance) {
-      instance = createI18n(lng, overrides);
+      instance = createI18n(lng, hrResources, overrides);
       instances.set(lng, instance);
     }
     return instance;
