@@ -9,7 +9,8 @@ import { axeViolations, collectErrors, launchChromium } from '../support/browser
 const index = JSON.parse(readFileSync('storybook-static/index.json', 'utf8')) as { entries: Record<string, { id: string; type: string; title: string; name: string }> };
 const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
 
-describe('every story renders cleanly', () => {
+// Four pages at a time: each story waits mostly on the network and the renderer, not the CPU.
+describe('every story renders cleanly', { concurrency: 4 }, () => {
   let browser: Browser;
   let base: string;
   let close: () => void;

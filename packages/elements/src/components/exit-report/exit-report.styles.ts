@@ -38,9 +38,13 @@ export const styles = css`
     margin-inline-start: auto;
   }
   .live {
-    color: #15803d;
+    display: inline-block;
+    color: var(--_muted);
     font-size: 0.875em;
     font-weight: 600;
+  }
+  .live::first-letter {
+    color: #16a34a;
   }
   .filters {
     display: flex;

@@ -153,7 +153,8 @@ export class AieExitReport extends LitElement {
   #cells(row: HrExitRow): string[] {
     const { t } = this.#text;
     const flags = (this.#data?.insights.flags[row.idempotencyKey] ?? []).map((f) => t(`flags.${f.rule}`, f.params));
-    const review = { none: t('report.reviewNone'), pending: t('report.reviewPending'), done: t('report.reviewDone') }[row.review];
+    // the article's status "退出面试", with where HR's review of it stands (R13, R17)
+    const review = [t('report.exited'), { none: t('report.reviewNone'), pending: t('report.reviewPending'), done: t('report.reviewDone') }[row.review]].join(' · ');
     return [
       this.#name(row),
       `${row.roleTitle} (${this.#label('jobType', row.jobType)})`,
@@ -219,9 +220,9 @@ export class AieExitReport extends LitElement {
     const { t } = this.#text;
     const { insights } = data;
     const percent = (n: number) => Math.round(n * 100);
-    const parts = new Intl.ListFormat(this.#text.lang, { type: 'unit' }).format(
-      insights.reasons.map((r) => t('report.chartPart', { label: this.#label('reason', r.code), count: r.count, percent: percent(r.share) })),
-    );
+    const parts = insights.reasons
+      .map((r) => t('report.chartPart', { label: this.#label('reason', r.code), count: r.count, percent: percent(r.share) }))
+      .join(t('report.listSeparator'));
     return html`
       ${insights.alerts.map(
         (a) => html`<p part="alert" class="alert">${t('report.alert', { role: this.#label('jobType', a.jobType), rate: percent(a.rate), threshold: percent(a.threshold), exits: a.exits, started: a.started })}</p>`,
@@ -242,7 +243,7 @@ export class AieExitReport extends LitElement {
         <div>
           <h3>${t('report.exitRates')}</h3>
           <ul class="rates">
-            ${insights.byRole.map((r) => html`<li><span>${this.#label('jobType', r.key)}</span> <meter min="0" max="1" low="0.2" high=${insights.alerts.find((a) => a.jobType === r.key)?.threshold ?? 0.3} .value=${r.rate} aria-hidden="true"></meter> <span>${percent(r.rate)}% (${r.exits}/${r.started})</span></li>`)}
+            ${insights.byRole.map((r) => html`<li><span>${this.#label('jobType', r.key)}</span> <meter min="0" max="1" optimum="0" low="0.2" high=${insights.alerts.find((a) => a.jobType === r.key)?.threshold ?? 0.3} .value=${r.rate} aria-hidden="true"></meter> <span>${percent(r.rate)}% (${r.exits}/${r.started})</span></li>`)}
           </ul>
         </div>
       </div>
