@@ -1,0 +1,87 @@
+// The demo: the reference server on SQLite, the SDK's bundles, and the pages that play the whole
+// loop (candidate → confirm → success → HR sees it live). `npm start` runs it.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import { createConsoleTransport, createFileTransport, createServer } from '@ai-interview-exit/server';
+import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
+import { createDemoPhone } from './phone.js';
+import { seedDemo } from './seed.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+
+/** Demo only: a fixed HR token the HR page asks for. A real HR console signs its users in. */
+export const DEMO_HR_TOKEN = 'demo-hr-token';
+
+const NAMES = ['张三', '李四', '王五', '赵六', '陈晨', '刘畅'];
+const ROLES = { frontline: '操作工 Production operator', manager: '区域经理 Regional manager', executive: '财务总监 Finance director' } as const;
+
+/** The secret that signs interview tokens: AIE_SECRET, else one made once and kept beside the database. */
+function secretFor(dataDir: string): string {
+  if (process.env.AIE_SECRET) return process.env.AIE_SECRET;
+  const file = join(dataDir, 'secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+export interface DemoOptions {
+  dbPath?: string;
+  /** Skip the seeded history (tests that count exits). */
+  seed?: boolean;
+  /** Notifications to the console too (off in tests). */
+  console?: boolean;
+}
+
+export async function createDemoApp(options: DemoOptions = {}) {
+  const dbPath = options.dbPath ?? process.env.AIE_DB ?? join(root, '.data', 'demo.sqlite');
+  mkdirSync(dirname(dbPath), { recursive: true });
+  const phone = createDemoPhone();
+  const app = await createServer({
+    dbPath,
+    secret: secretFor(dirname(dbPath)),
+    hrTokens: [DEMO_HR_TOKEN],
+    config: ARTICLE_POLICY,
+    transports: [phone, createFileTransport(join(dirname(dbPath), 'notifications.jsonl')), ...(options.console === false ? [] : [createConsoleTransport()])],
+  });
+
+  const pages = join(here, 'public');
+  await app.register(fastifyStatic, { root: pages, prefix: '/', index: 'index.html' });
+  await app.register(fastifyStatic, { root: join(root, 'dist'), prefix: '/sdk/', decorateReply: false });
+  if (existsSync(join(root, 'storybook-static'))) {
+    await app.register(fastifyStatic, { root: join(root, 'storybook-static'), prefix: '/storybook/', decorateReply: false });
+  }
+  for (const page of ['candidate', 'hr', 'demo'] as const) app.get(`/${page}`, (_request, reply) => reply.sendFile(`${page}.html`, pages));
+
+  // A new interview for the candidate page, registered as a vendor's backend would (HR API).
+  let serial = 0;
+  app.post('/demo/session', async (request) => {
+    const job = ((request.body as { job?: string } | null)?.job ?? 'frontline') as keyof typeof ROLES;
+    const jobType = job in ROLES ? job : 'frontline';
+    serial += 1;
+    const interviewId = `demo-${Date.now().toString(36)}-${serial}`;
+    const candidateRef = `cand-${randomBytes(4).toString('hex')}`;
+    const candidateName = NAMES[serial % NAMES.length]!;
+    const registered = await app.inject({
+      method: 'POST',
+      url: '/v1/interviews',
+      headers: { authorization: `Bearer ${DEMO_HR_TOKEN}` },
+      payload: { interviewId, candidateRef, candidateName, contact: { phone: '13812345678', email: 'candidate@example.com' }, jobType, roleTitle: ROLES[jobType], stage: 'self-introduction' },
+    });
+    const { token } = registered.json() as { token: string };
+    return { interviewId, candidateRef, candidateName, token, config: ARTICLE_POLICY };
+  });
+  app.post('/demo/hr-session', async () => ({ token: DEMO_HR_TOKEN }));
+  app.get('/demo/phone', (request, reply) => {
+    const interviewId = String((request.query as { interviewId?: string }).interviewId ?? '');
+    reply.hijack();
+    reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    phone.stream(interviewId, reply.raw);
+  });
+  app.addHook('onClose', async () => phone.close());
+
+  if (options.seed !== false) await seedDemo(app, DEMO_HR_TOKEN);
+  return app;
+}
