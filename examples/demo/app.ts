@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
 import { createConsoleTransport, createFileTransport, createServer } from '@ai-interview-exit/server';
 import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
 import { createDemoPhone } from './phone.js';
@@ -33,6 +34,8 @@ export interface DemoOptions {
   seed?: boolean;
   /** Notifications to the console too (off in tests). */
   console?: boolean;
+  /** Add routes or hooks before the app starts (tests simulate outages with it). */
+  configure?: (app: FastifyInstance) => void;
 }
 
 export async function createDemoApp(options: DemoOptions = {}) {
@@ -47,6 +50,7 @@ export async function createDemoApp(options: DemoOptions = {}) {
     transports: [phone, createFileTransport(join(dirname(dbPath), 'notifications.jsonl')), ...(options.console === false ? [] : [createConsoleTransport()])],
   });
 
+  options.configure?.(app);
   const pages = join(here, 'public');
   await app.register(fastifyStatic, { root: pages, prefix: '/', index: 'index.html' });
   await app.register(fastifyStatic, { root: join(root, 'dist'), prefix: '/sdk/', decorateReply: false });

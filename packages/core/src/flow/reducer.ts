@@ -232,8 +232,12 @@ function submit(session: ExitSession, stamp: Stamp, verification: ExitRecord['ve
   return { state: { status: 'submitting', record, deletion, followUp }, effects: [{ type: 'storeExit', record, deletion }] };
 }
 
+/** An exit an earlier page stored: the host hears of it again (`exit-confirm`), keyed by its idempotency key. */
 function recovered({ record, deletion }: Extract<FlowAction, { type: 'exitRecovered' }>): Transition {
-  return stay({ status: 'done', record, delivery: { state: 'pending' }, deletion: deletion && { request: deletion, receipt: null } });
+  return {
+    state: { status: 'done', record, delivery: { state: 'pending' }, deletion: deletion && { request: deletion, receipt: null } },
+    effects: [emit({ name: 'exit-confirm', record })],
+  };
 }
 
 /** The exit is stored locally: the candidate is out now, delivery goes on in the background. */

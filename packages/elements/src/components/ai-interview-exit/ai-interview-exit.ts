@@ -67,7 +67,7 @@ const STORE_EVENTS = {
  * @csspart icon - The red "×" of the exit button.
  * @csspart label - The exit button's text.
  * @csspart tooltip - The exit button's tooltip.
- * @csspart panel - The card for re-entry (R14), resume (R15), and an exit an earlier page stored but could not send yet.
+ * @csspart panel - The card for re-entry (R14) and resume (R15).
  * @csspart title - The title of the dialog and of the panel.
  * @csspart dialog - The exit dialog.
  * @csspart body - The dialog's scrolling middle, between its title and its buttons.
@@ -163,8 +163,6 @@ export class AiInterviewExit extends LitElement {
   #store?: ExitStore;
   /** Durable delivery (R11): one IndexedDB outbox per interview and backend. */
   #outbox?: Outbox;
-  /** The exit shown was stored by an earlier page, not confirmed in this one. */
-  #recovered = false;
   #progress: ProgressSnapshot | null = null;
   #built: unknown[] = [];
   readonly #flow = new FlowController(this);
@@ -228,13 +226,13 @@ export class AiInterviewExit extends LitElement {
   protected override render() {
     const { status } = this.#flow.state;
     const { t, lang } = this.#text;
-    const panel = status === 'resume' || status === 'reentry' || (status === 'done' && this.#recovered);
+    const panel = status === 'resume' || status === 'reentry';
     return html`<div part="anchor" class=${this.placement} lang=${lang}>
         <aie-exit-button exportparts="button,icon,label,tooltip" .i18n=${this.i18n} @click=${(event: Event) => this.open('button', event.currentTarget as HTMLElement)}></aie-exit-button>
         <div aria-live="polite">
           ${panel
             ? html`<section part="panel" tabindex="-1" aria-labelledby="panel-title">
-                <h2 part="title" id="panel-title">${t(`${status === 'done' ? 'done' : status}.title`)}</h2>
+                <h2 part="title" id="panel-title">${t(`${status}.title`)}</h2>
                 ${status === 'resume'
                   ? html`<aie-resume-prompt exportparts=${RESUME_PROMPT_PARTS} .store=${this.#store} .i18n=${this.i18n}></aie-resume-prompt>`
                   : html`<aie-exit-result exportparts=${EXIT_RESULT_PARTS} .store=${this.#store} .i18n=${this.i18n}></aie-exit-result>`}
@@ -308,8 +306,7 @@ export class AiInterviewExit extends LitElement {
     const saved = first ? keptProgress(this.interviewId) : null;
     if (this.#progress) keepProgress(this.interviewId, this.#progress);
     void (async () => {
-      this.#recovered = await store.recover();
-      if (this.#recovered || store !== this.#store) return this.requestUpdate();
+      if ((await store.recover()) || store !== this.#store) return;
       if (this.adapter) await store.checkStatus();
       if (saved && saved.answered < saved.total && store === this.#store && store.getState().status === 'idle') {
         store.dispatch({ type: 'resumeFound', snapshot: saved });

@@ -1,0 +1,123 @@
+// The demo as a person uses it (R28): the article's four steps, the executive's code, re-entry,
+// an exit made offline, and HR's CSV. Screenshots of each step go to test-artifacts/e2e/.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { parseCsv } from '@ai-interview-exit/core/insights';
+import { interviewIdOf, open, shot, startDemo, type Demo } from './demo-harness.js';
+
+let demo: Demo;
+before(async () => {
+  demo = await startDemo();
+});
+after(() => demo?.close());
+
+describe('the demo, end to end', () => {
+  it('plays the four steps: exit → confirm → success → HR sees it live, within 2 s', async () => {
+    const hr = await open(demo.browser, `${demo.base}/hr`);
+    await hr.page.getByRole('table').first().waitFor();
+    const candidate = await open(demo.browser, `${demo.base}/candidate?job=frontline`);
+    const { page } = candidate;
+    await page.getByRole('button', { name: '下一题' }).click(); // on to the professional stage
+    await shot(page, '1-interview');
+
+    await page.getByRole('button', { name: '退出面试', exact: true }).first().click(); // step 1
+    const dialog = page.getByRole('dialog', { name: '退出面试' });
+    await dialog.waitFor();
+    const confirm = dialog.getByRole('button', { name: '确认退出' });
+    const cancel = dialog.getByRole('button', { name: '取消' });
+    assert.equal(await confirm.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(198, 40, 40)', 'red');
+    assert.match(await cancel.evaluate((b) => getComputedStyle(b).backgroundColor), /rgb\(227, 227, 227\)/, 'grey');
+    await dialog.getByText('您已完成10%的面试，是否确定退出？').waitFor();
+    await shot(page, '2-confirm'); // step 2
+
+    await dialog.getByRole('radio', { name: /突发情况/ }).check();
+    const interviewId = await interviewIdOf(page);
+    const clicked = Date.now();
+    await confirm.click();
+    await page.getByText('您已成功退出面试，我们将保存您的面试数据，如需重新安排，请联系HR。').waitFor();
+    await shot(page, '3-success'); // step 3
+
+    const row = hr.page.getByRole('row').filter({ hasText: '突发情况' }).filter({ hasText: '退出面试' }).first();
+    await row.waitFor({ timeout: 2000 });
+    const seconds = (Date.now() - clicked) / 1000;
+    const text = await row.innerText();
+    assert.match(text, /2026|\d{4}年/, 'the exit time');
+    await hr.page.getByText(/候选人.+已退出面试，原因：突发情况/).waitFor({ timeout: 2000 });
+    await shot(hr.page, '4-hr-live'); // step 4
+    assert.ok(seconds < 2, `HR saw it after ${seconds.toFixed(2)} s`);
+    assert.equal((await demo.exitsOf(interviewId)).length, 1);
+    assert.deepEqual([...candidate.errors, ...hr.errors], []);
+    await Promise.all([page.close(), hr.page.close()]);
+  });
+
+  it('asks an executive for the one-time code shown on the demo phone, and the code works', async () => {
+    const { page, errors } = await open(demo.browser, `${demo.base}/candidate?job=executive&lang=en`);
+    await page.getByRole('button', { name: 'Exit interview', exact: true }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Confirm exit' }).click();
+    const code = await page.locator('#phone li').filter({ hasText: /\b\d{6}\b/ }).first().innerText();
+    const digits = code.match(/\b(\d{6})\b/)![1]!;
+    const input = dialog.getByRole('textbox', { name: 'Verification code' });
+    assert.equal(await input.getAttribute('autocomplete'), 'one-time-code');
+    await shot(page, 'executive-code');
+    await input.fill(digits);
+    await dialog.getByRole('button', { name: 'Verify and exit' }).click();
+    await page.getByText('You have exited the interview.', { exact: false }).first().waitFor();
+    const exits = await demo.exitsOf(await interviewIdOf(page));
+    assert.equal(exits.length, 1);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('re-entry: back after an exit, the candidate is told and shown how to reschedule (R14)', async () => {
+    const { page } = await open(demo.browser, `${demo.base}/candidate?job=manager`);
+    await page.getByRole('button', { name: '退出面试', exact: true }).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认退出' }).click();
+    await page.getByText('您已成功退出面试', { exact: false }).first().waitFor();
+    await page.reload();
+    await page.getByText('您已退出本次面试，是否需要重新安排？').waitFor();
+    await shot(page, 'reentry');
+    await page.close();
+  });
+
+  it('offline: the exit is kept, survives a reload, and reaches the server once, with its receipt', async () => {
+    const { page, errors } = await open(demo.browser, `${demo.base}/candidate?job=manager&lang=en`);
+    const interviewId = await interviewIdOf(page);
+    await page.context().setOffline(true); // the network drops
+    await page.getByRole('button', { name: 'Exit interview', exact: true }).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm exit' }).click();
+    await page.getByText('You are offline. Your exit is saved on this device', { exact: false }).first().waitFor();
+    await shot(page, 'offline-queued');
+    // The page is reloaded while the backend still cannot be reached (its beacon on the way out fails too).
+    demo.setBackendDown(true);
+    await page.context().setOffline(false);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+    await page.getByText('You have exited the interview.', { exact: false }).first().waitFor();
+    await page.getByText('You are offline. Your exit is saved on this device', { exact: false }).first().waitFor();
+    await shot(page, 'offline-after-reload');
+    assert.equal((await demo.exitsOf(interviewId)).length, 0, 'nothing reached the server yet');
+    // Back: the browser says "online", the outbox sends.
+    demo.setBackendDown(false);
+    await page.context().setOffline(true);
+    await page.context().setOffline(false);
+    await page.getByText(/Submitted\. Receipt number: /).first().waitFor();
+    await shot(page, 'offline-delivered');
+    assert.equal((await demo.exitsOf(interviewId)).length, 1);
+    assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|503|Failed to fetch|Failed to load resource/.test(e)), []);
+    await page.close();
+  });
+
+  it('HR exports as CSV exactly the rows of the table', async () => {
+    const { page } = await open(demo.browser, `${demo.base}/hr`, { width: 1280, height: 1400 });
+    const table = page.locator('aie-exit-report').getByRole('table').last();
+    await table.waitFor();
+    const shown = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent!.trim())));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出CSV' }).click()]);
+    const csv = parseCsv(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+    assert.ok(shown.length >= 11, `${shown.length} rows`);
+    assert.deepEqual(csv.slice(1), shown);
+    await shot(page, 'hr-report');
+    await page.close();
+  });
+});
