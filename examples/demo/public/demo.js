@@ -50,3 +50,4 @@ candidate.addEventListener('load', () => {
 const { token } = await fetch('/demo/hr-session', { method: 'POST' }).then((r) => r.json());
 const stream = new EventSource(`/v1/hr/stream?access_token=${encodeURIComponent(token)}`);
 stream.addEventListener('exit', () => reach(4));
+document.body.dataset.ready = 'true';
