@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import { AdapterError, createExitStore, newUuid, type ExitRecord, type StoreEvent } from '@ai-interview-exit/core';
 import { createOutbox, openIndexedDbStorage, type OutboxEvent } from '@ai-interview-exit/core/delivery';
 import { createMemoryAdapter } from '@ai-interview-exit/core/memory';
-import { T0, contextFor, progressAt } from '../support/fixtures.js';
+import { T0, contextFor, progressAt, recordFor } from '../support/fixtures.js';
 
 const fast = { baseMs: 5, capMs: 20 };
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -14,22 +14,7 @@ async function until(check: () => boolean, ms = 3000) {
     await wait(5);
   }
 }
-const record = (text = ''): ExitRecord => ({
-  idempotencyKey: newUuid(),
-  interviewId: 'iv-1',
-  candidateRef: 'cand-7f3a',
-  jobType: 'frontline',
-  stage: 'professional',
-  progress: progressAt(5),
-  exitedAt: T0,
-  timeZone: 'UTC',
-  locale: 'en',
-  reason: { code: 'emergency', text },
-  dataChoice: 'keep',
-  source: 'button',
-  verification: 'not-required',
-  hrReview: false,
-});
+const record = (text = '') => recordFor({ reason: { code: 'emergency', text }, hrReview: false });
 const dbName = () => `test-${newUuid()}`;
 
 describe('outbox', () => {

@@ -10,27 +10,10 @@ import {
   VerifyCodeRequestSchema,
   newUuid,
   progressPercent,
-  type ExitRecord,
 } from '@ai-interview-exit/core';
-import { T0, progressAt } from '../support/fixtures.js';
+import { T0, progressAt, recordFor } from '../support/fixtures.js';
 
-const record = (overrides: Partial<ExitRecord> = {}): ExitRecord => ({
-  idempotencyKey: newUuid(),
-  interviewId: 'iv-1',
-  candidateRef: 'cand-7f3a',
-  jobType: 'frontline',
-  stage: 'professional',
-  progress: progressAt(5),
-  exitedAt: T0,
-  timeZone: 'Asia/Shanghai',
-  locale: 'zh-CN',
-  reason: { code: 'emergency', text: '' },
-  dataChoice: 'keep',
-  source: 'button',
-  verification: 'not-required',
-  hrReview: true,
-  ...overrides,
-});
+const record = recordFor;
 
 describe('schemas at the boundary', () => {
   it('an exit record round-trips unchanged', () => {

@@ -1,17 +1,32 @@
-// Shared test data: a believable interview context and progress, built fresh for every call.
-import type { ExitContext, ProgressSnapshot } from '@ai-interview-exit/core';
+// Shared test data: a believable interview context, progress and exit record, built fresh for every call.
+import { newUuid, type ExitContext, type ExitRecord, type ProgressSnapshot } from '@ai-interview-exit/core';
+import { progressAt as snapshot, STARTED } from '../../stories/fixtures/progress.js';
 
-export const T0 = '2026-11-26T08:00:00.000Z';
+export const T0 = STARTED;
 
+/** `answered` of `total` questions, 90 s each, started at T0 (the stories' snapshot, for interview iv-1). */
 export function progressAt(answered: number, total = 10, stage = 'professional', interviewId = 'iv-1'): ProgressSnapshot {
+  return snapshot(answered, total, stage, interviewId);
+}
+
+/** A valid exit record of interview iv-1, with a fresh idempotency key. */
+export function recordFor(overrides: Partial<ExitRecord> = {}): ExitRecord {
   return {
-    interviewId,
-    stage,
-    answered,
-    total,
-    questionSeconds: Array.from({ length: answered }, () => 90),
-    startedAt: T0,
-    updatedAt: new Date(Date.parse(T0) + answered * 90_000).toISOString(),
+    idempotencyKey: newUuid(),
+    interviewId: 'iv-1',
+    candidateRef: 'cand-7f3a',
+    jobType: 'frontline',
+    stage: 'professional',
+    progress: progressAt(5),
+    exitedAt: T0,
+    timeZone: 'Asia/Shanghai',
+    locale: 'zh-CN',
+    reason: { code: 'emergency', text: '' },
+    dataChoice: 'keep',
+    source: 'button',
+    verification: 'not-required',
+    hrReview: true,
+    ...overrides,
   };
 }
 
