@@ -3,6 +3,7 @@
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
 const extensions = ['.ts', '.mjs', '.js'];
 // Bundles read our packages' sources (the "source" condition): one tree-shaking pass over
@@ -31,7 +32,8 @@ function packageBuild(dir, input, external) {
 function bundle(name, input) {
   return {
     input,
-    plugins: [...plugins(['source']), terser({ ecma: 2022, module: true, format: { comments: false } })],
+    // Lit's html`` and css`` strings are minified too: terser leaves template literals alone.
+    plugins: [...plugins(['source']), minifyTemplateLiterals(), terser({ ecma: 2022, module: true, format: { comments: false } })],
     onwarn,
     output: { file: `dist/${name}.min.js`, format: 'es', sourcemap: true },
   };

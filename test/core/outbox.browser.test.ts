@@ -1,7 +1,7 @@
 // The outbox against Chromium's real IndexedDB, Web Locks and page events.
 import { expect } from '@open-wc/testing';
 import { AdapterError, createExitStore, newUuid, type ExitRecord, type StoreEvent } from '@ai-interview-exit/core';
-import { createOutbox, openIndexedDbStorage, type OutboxEvent } from '@ai-interview-exit/core/delivery';
+import { createOutbox, openIndexedDbStorage, outboxDelivery, type OutboxEvent } from '@ai-interview-exit/core/delivery';
 import { createMemoryAdapter } from '@ai-interview-exit/core/memory';
 import { T0, contextFor, progressAt, recordFor } from '../support/fixtures.js';
 
@@ -187,7 +187,7 @@ describe('store with the outbox', () => {
     memory.fail('submitExit', 'network');
     const outbox = createOutbox({ adapter: memory, name: dbName(), retry: fast });
     const events: StoreEvent[] = [];
-    const store = createExitStore({ context: contextFor(), adapter: memory, outbox, onEvent: (e) => events.push(e) });
+    const store = createExitStore({ context: contextFor(), adapter: memory, delivery: outboxDelivery(outbox), onEvent: (e) => events.push(e) });
     store.open('button');
     store.dispatch({ type: 'confirm' });
     await until(() => store.getState().status === 'done');
@@ -203,7 +203,7 @@ describe('store with the outbox', () => {
     const name = dbName();
     const offline = createMemoryAdapter();
     offline.fail('submitExit', 'network');
-    const first = createExitStore({ context: contextFor(), adapter: offline, outbox: createOutbox({ adapter: offline, name, retry: { baseMs: 60_000, capMs: 60_000 } }) });
+    const first = createExitStore({ context: contextFor(), adapter: offline, delivery: outboxDelivery(createOutbox({ adapter: offline, name, retry: { baseMs: 60_000, capMs: 60_000 } })) });
     first.open('button');
     first.dispatch({ type: 'setReasonText', text: '家里有急事' });
     first.dispatch({ type: 'confirm' });
@@ -213,7 +213,7 @@ describe('store with the outbox', () => {
     const online = createMemoryAdapter({ latencyMs: 30 });
     const events: StoreEvent[] = [];
     const outbox = createOutbox({ adapter: online, name, retry: fast });
-    const second = createExitStore({ context: contextFor(), adapter: online, outbox, onEvent: (e) => events.push(e) });
+    const second = createExitStore({ context: contextFor(), adapter: online, delivery: outboxDelivery(outbox), onEvent: (e) => events.push(e) });
     outbox.start(); // the page loads: what the last page left is tried at once
     expect(await second.recover()).to.equal(true);
     const shown = second.getState();
@@ -228,7 +228,7 @@ describe('store with the outbox', () => {
 
   it('recover finds nothing for another interview', async () => {
     const memory = createMemoryAdapter();
-    const store = createExitStore({ context: contextFor({ interviewId: 'iv-other' }), adapter: memory, outbox: createOutbox({ adapter: memory, name: dbName() }) });
+    const store = createExitStore({ context: contextFor({ interviewId: 'iv-other' }), adapter: memory, delivery: outboxDelivery(createOutbox({ adapter: memory, name: dbName() })) });
     expect(await store.recover()).to.equal(false);
     expect(store.getState().status).to.equal('idle');
   });
@@ -237,7 +237,7 @@ describe('store with the outbox', () => {
     const memory = createMemoryAdapter();
     memory.fail('saveProgress', 'network');
     const outbox = createOutbox({ adapter: memory, name: dbName(), retry: { baseMs: 60_000, capMs: 60_000 } });
-    const store = createExitStore({ context: contextFor(), adapter: memory, outbox });
+    const store = createExitStore({ context: contextFor(), adapter: memory, delivery: outboxDelivery(outbox) });
     for (let i = 1; i <= 5; i += 1) store.setProgress(progressAt(i));
     await until(() => outbox.entries().length >= 1);
     await wait(50);

@@ -1,5 +1,4 @@
 import { checkedAdapter, toAdapterError, type ExitAdapter } from '../adapters/adapter.js';
-import type { Outbox } from '../delivery/outbox.js';
 import type { DeletionReceipt, DeletionRequest } from '../schemas/deletion.js';
 import type { ExitReceipt, ExitRecord } from '../schemas/exit-record.js';
 import { newUuid } from '../ids.js';
@@ -24,13 +23,27 @@ export interface ExitStoreOptions {
   context: ExitContext;
   adapter: ExitAdapter;
   /**
-   * The durable outbox (`@ai-interview-exit/core/delivery`): the exit is written to it before
-   * the first send and delivered until acknowledged. Without one, the exit is kept in memory only.
+   * How a confirmed exit is kept and sent. `outboxDelivery(outbox)` from
+   * `@ai-interview-exit/core/delivery` writes it to IndexedDB before the first send and sends it
+   * until acknowledged; without one, it is kept in this page's memory only.
    */
-  outbox?: Outbox;
+  delivery?: ExitDelivery;
   onEvent?: (event: StoreEvent) => void;
   now?: () => Date;
   newId?: () => string;
+}
+
+/** Reports what happened to an exit in delivery, as flow actions: stored, acknowledged, queued. */
+export type DeliveryReport = (action: FlowInput) => void;
+
+/** Where confirmed exits go: kept first, then sent, answers reported back to the flow. */
+export interface ExitDelivery {
+  /** Keep the exit (and the deletion request), report `exitStored` once it is kept, then send it. */
+  deliver(record: ExitRecord, deletion: DeletionRequest | null, report: DeliveryReport): void;
+  /** An exit an earlier page kept for this interview and never got acknowledged, followed from now on. */
+  recover?(interviewId: string, report: DeliveryReport): Promise<{ record: ExitRecord; deletion: DeletionRequest | null } | null>;
+  /** Keep a progress snapshot for the backend. */
+  saveProgress?(snapshot: ProgressSnapshot): void;
 }
 
 export interface ExitStore {
@@ -50,7 +63,7 @@ export interface ExitStore {
   /** Ask the backend whether this interview is already over (R14). */
   checkStatus(): Promise<void>;
   /**
-   * Look in the outbox for an exit of this interview that an earlier page stored and could not
+   * Ask the delivery for an exit of this interview that an earlier page kept and could not
    * deliver yet: if there is one, the flow shows it as done (pending) and follows its delivery.
    */
   recover(): Promise<boolean>;
@@ -77,6 +90,8 @@ export function createExitStore(options: ExitStoreOptions): ExitStore {
   let state: FlowState = INITIAL_STATE;
   const listeners = new Set<(state: FlowState) => void>();
   const tell = (event: StoreEvent) => options.onEvent?.(event);
+  /** A backend call failed where the flow can go on without it: tell the host, in words and a code. */
+  const failed = (what: string) => (error: unknown) => tell({ name: 'error', code: 'adapter-failed', message: `${what}: ${toAdapterError(error).code}` });
 
   if (!parsed.ok) {
     queueMicrotask(() =>
@@ -116,8 +131,7 @@ export function createExitStore(options: ExitStoreOptions): ExitStore {
         );
         return;
       case 'storeExit':
-        if (options.outbox) deliverThroughOutbox(options.outbox, effect.record, effect.deletion);
-        else deliverInMemory(effect.record, effect.deletion);
+        (options.delivery ?? memoryDelivery).deliver(effect.record, effect.deletion, dispatch);
         return;
       case 'handoff':
         adapter.handoff(effect.request).then(
@@ -126,69 +140,29 @@ export function createExitStore(options: ExitStoreOptions): ExitStore {
         );
         return;
       case 'followUp':
-        adapter.followUp(effect.request).catch((error) =>
-          tell({ name: 'error', code: 'adapter-failed', message: `Follow-up not sent: ${toAdapterError(error).code}` }),
-        );
+        adapter.followUp(effect.request).catch(failed('Follow-up not sent'));
         return;
     }
   }
 
   /** Kept in this page only: good for tests and demos, lost on reload. */
-  function deliverInMemory(record: ExitRecord, deletion: DeletionRequest | null) {
-    queueMicrotask(() => {
-      dispatch({ type: 'exitStored' });
-      adapter.submitExit(record).then(
-        (receipt) => dispatch({ type: 'exitAcknowledged', receipt }),
-        (error) => dispatch({ type: 'exitQueued', error: toAdapterError(error).code }),
-      );
-      if (deletion) {
-        adapter.requestDeletion(deletion).then(
-          (receipt) => dispatch({ type: 'deletionReceived', receipt }),
-          (error) => tell({ name: 'error', code: 'adapter-failed', message: `Deletion request not sent yet: ${toAdapterError(error).code}` }),
+  const memoryDelivery: ExitDelivery = {
+    deliver(record, deletion, report) {
+      queueMicrotask(() => {
+        report({ type: 'exitStored' });
+        adapter.submitExit(record).then(
+          (receipt) => report({ type: 'exitAcknowledged', receipt }),
+          (error) => report({ type: 'exitQueued', error: toAdapterError(error).code }),
         );
-      }
-    });
-  }
-
-  /** Store first, send second: the candidate is out once the outbox has it on disk. */
-  /** Follow the outbox's answers for this record; they are held until the exit counts as stored. */
-  function follow(outbox: Outbox, record: ExitRecord, deletion: DeletionRequest | null, stored: boolean) {
-    const early: FlowInput[] = [];
-    const feed = (action: FlowInput) => (stored ? dispatch(action) : early.push(action));
-    outbox.subscribe((event) => {
-      if (event.type === 'degraded') return;
-      const key = event.entry.key;
-      if (key === record.idempotencyKey) {
-        feed(event.type === 'delivered' ? { type: 'exitAcknowledged', receipt: event.response as ExitReceipt } : { type: 'exitQueued', error: event.error });
-      } else if (key === deletion?.idempotencyKey && event.type === 'delivered') {
-        feed({ type: 'deletionReceived', receipt: event.response as DeletionReceipt });
-      }
-    });
-    return () => {
-      stored = true;
-      early.splice(0).forEach(dispatch);
-    };
-  }
-
-  /** Store first, send second: the candidate is out once the outbox has it on disk. */
-  function deliverThroughOutbox(outbox: Outbox, record: ExitRecord, deletion: DeletionRequest | null) {
-    const release = follow(outbox, record, deletion, false);
-    (async () => {
-      await outbox.enqueue('exit', record.idempotencyKey, record);
-      if (deletion) await outbox.enqueue('deletion', deletion.idempotencyKey, deletion);
-    })().then(
-      () => {
-        dispatch({ type: 'exitStored' });
-        release();
-        void outbox.flush();
-      },
-      // even the memory fallback failed: the candidate still leaves, and the host is told
-      (error) => {
-        tell({ name: 'error', code: 'adapter-failed', message: `The exit could not be stored: ${String(error)}` });
-        deliverInMemory(record, deletion);
-      },
-    );
-  }
+        if (deletion) {
+          adapter.requestDeletion(deletion).then(
+            (receipt) => report({ type: 'deletionReceived', receipt }),
+            failed('Deletion request not sent yet'),
+          );
+        }
+      });
+    },
+  };
 
   return {
     getState: () => state,
@@ -203,9 +177,7 @@ export function createExitStore(options: ExitStoreOptions): ExitStore {
     },
     setProgress(snapshot) {
       context = { ...context, progress: snapshot, stage: snapshot?.stage ?? context.stage };
-      if (snapshot && options.outbox) {
-        void options.outbox.enqueue('progress', newId(), snapshot).then(() => options.outbox?.flush());
-      }
+      if (snapshot) options.delivery?.saveProgress?.(snapshot);
     },
     getContext: () => context,
     setContext(patch) {
@@ -214,25 +186,16 @@ export function createExitStore(options: ExitStoreOptions): ExitStore {
     config: parsed.config,
     configProblems: parsed.problems,
     async recover() {
-      const outbox = options.outbox;
-      if (!outbox) return false;
-      await outbox.ready;
-      const entries = outbox.entries();
-      const exit = entries.find((e) => e.kind === 'exit' && (e.body as ExitRecord).interviewId === context.interviewId);
-      if (!exit) return false;
-      const record = exit.body as ExitRecord;
-      const deletion = (entries.find((e) => e.kind === 'deletion' && (e.body as DeletionRequest).interviewId === context.interviewId)?.body as DeletionRequest | undefined) ?? null;
-      follow(outbox, record, deletion, true);
-      dispatch({ type: 'exitRecovered', record, deletion });
-      void outbox.flush();
-      return true;
+      const found = await options.delivery?.recover?.(context.interviewId, dispatch);
+      if (found) dispatch({ type: 'exitRecovered', ...found });
+      return !!found;
     },
     async checkStatus() {
       try {
         const status = await adapter.getStatus({ interviewId: context.interviewId, candidateRef: context.candidateRef });
         dispatch({ type: 'statusLoaded', status });
       } catch (error) {
-        tell({ name: 'error', code: 'adapter-failed', message: `Interview status unknown: ${toAdapterError(error).code}` });
+        failed('Interview status unknown')(error);
       }
     },
   };

@@ -11,7 +11,7 @@ import {
   type ProgressSnapshot,
   type StoreEvent,
 } from '@ai-interview-exit/core';
-import { createOutbox, type Outbox } from '@ai-interview-exit/core/delivery';
+import { createOutbox, outboxDelivery, type Outbox } from '@ai-interview-exit/core/delivery';
 import { createI18n, DEFAULT_LOCALE, NAMESPACE, reasonResources, type MessageOverrides } from '@ai-interview-exit/core/i18n';
 import { FlowController } from '../../controllers/flow.js';
 import { I18nController } from '../../controllers/i18n.js';
@@ -287,7 +287,7 @@ export class AiInterviewExit extends LitElement {
       config: this.config,
       context,
       adapter: this.adapter ?? noBackend,
-      outbox: this.#outbox,
+      delivery: this.#outbox && outboxDelivery(this.#outbox),
       onEvent: (event) => {
         // A refused config is told once, not again at every rebuild for a new stage.
         if (store === this.#store && (event.name !== 'error' || event.code !== 'config-invalid' || configChanged)) this.#forward(event);
