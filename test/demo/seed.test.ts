@@ -1,0 +1,39 @@
+// The demo's first start shows something worth seeing, and a restart adds nothing (issue: seeding).
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import type { HrExitsResponse } from '@ai-interview-exit/core/insights';
+import { createDemoApp, DEMO_HR_TOKEN } from '../../examples/demo/app.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'aie-seed-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function report(): Promise<HrExitsResponse> {
+  const app = await createDemoApp({ dbPath: join(dir, 'demo.sqlite'), console: false });
+  try {
+    const response = await app.inject({ method: 'GET', url: '/v1/hr/exits', headers: { authorization: `Bearer ${DEMO_HR_TOKEN}` } });
+    return response.json() as HrExitsResponse;
+  } finally {
+    await app.close();
+  }
+}
+
+describe('demo seeding', () => {
+  it('shows the chart, a role above 30 % and plausibility flags on the first start, and nothing more on the next', async () => {
+    const first = await report();
+    assert.equal(first.exits.length, 10);
+    assert.ok(first.insights.reasons.length >= 5, 'a chart with several reasons');
+    assert.deepEqual(first.insights.alerts.map((a) => a.jobType), ['frontline']);
+    assert.ok(first.insights.alerts[0]!.rate > 0.3);
+    const rules = Object.values(first.insights.flags).flat().map((f) => f.rule);
+    assert.ok(rules.includes('late-mis-click'), rules.join());
+    assert.ok(rules.includes('repeated-reason'), rules.join());
+    assert.equal(first.insights.byRole.reduce((n, r) => n + r.started, 0), 36);
+
+    const second = await report();
+    assert.deepEqual(second.exits.map((e) => e.idempotencyKey).sort(), first.exits.map((e) => e.idempotencyKey).sort());
+    assert.equal(second.insights.byRole.reduce((n, r) => n + r.started, 0), 36);
+  });
+});
