@@ -231,6 +231,18 @@ describe('exit flow', () => {
     expect(parts.adapter.exits()).to.have.length(1);
   });
 
+  it('closes the result view with its Close button, focus back on the exit button', async () => {
+    const parts = await mountWidget();
+    parts.button().click();
+    await until(() => parts.confirmButton(), 'the dialog');
+    parts.confirmButton()!.click();
+    await until(() => parts.inDialog<HTMLButtonElement>('[part=close-button]'), 'the result');
+    expect(parts.inDialog('[part=close-button]')!.textContent!.trim()).to.equal('Close');
+    parts.inDialog<HTMLButtonElement>('[part=close-button]')!.click();
+    await until(() => !parts.dialog().open, 'the result to close');
+    expect(parts.buttonHost().matches(':focus-within')).to.equal(true);
+  });
+
   it('speaks the confirmation prompt when voice is on (R21)', async () => {
     const spoken: SpeechSynthesisUtterance[] = [];
     const speak = speechSynthesis.speak;

@@ -54,6 +54,7 @@ export default {
     contactHr: 'Please contact HR to complete your exit: {{contact}}',
   },
   done: {
+    close: 'Close',
     title: 'You have left the interview',
     message: 'You have exited the interview. We will keep your interview data; to reschedule, please contact HR.',
     time: 'Exit time: {{time}}',

@@ -54,6 +54,7 @@ export default {
     contactHr: '请联系HR完成退出：{{contact}}',
   },
   done: {
+    close: '关闭',
     title: '退出成功',
     message: '您已成功退出面试，我们将保存您的面试数据，如需重新安排，请联系HR。',
     time: '退出时间：{{time}}',

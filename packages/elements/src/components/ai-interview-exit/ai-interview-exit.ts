@@ -77,6 +77,7 @@ const STORE_EVENTS = {
  * @csspart actions - Rows of buttons.
  * @csspart confirm-button - "确认退出" / "Confirm exit".
  * @csspart cancel-button - "取消" / "Cancel".
+ * @csspart close-button - "关闭" / "Close" on the result view.
  * @csspart fieldset - The reason and data-choice groups.
  * @csspart legend - A group's question.
  * @csspart option - A radio button with its label.

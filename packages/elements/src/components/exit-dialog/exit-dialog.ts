@@ -10,7 +10,7 @@ import { VERIFY_CODE_PARTS } from '../verify-code/verify-code.js';
 import { styles } from './exit-dialog.styles.js';
 
 /** The parts of `<aie-exit-dialog>` and of the steps inside it, for `exportparts` up the tree. */
-export const EXIT_DIALOG_PARTS = `dialog,title,body,message,progress,notice,actions,confirm-button,cancel-button,${REASON_FORM_PARTS},${VERIFY_CODE_PARTS},${EXIT_RESULT_PARTS}`;
+export const EXIT_DIALOG_PARTS = `dialog,title,body,message,progress,notice,actions,confirm-button,cancel-button,close-button,${REASON_FORM_PARTS},${VERIFY_CODE_PARTS},${EXIT_RESULT_PARTS}`;
 
 /** States in which the dialog is open whatever the candidate did with the result view. */
 const OPEN: ReadonlySet<FlowState['status']> = new Set(['help', 'confirm', 'verify', 'submitting']);
@@ -45,6 +45,7 @@ interface View {
  * @csspart actions - The row of buttons.
  * @csspart confirm-button - "确认退出" / "Confirm exit", red.
  * @csspart cancel-button - "取消" / "Cancel", grey.
+ * @csspart close-button - "关闭" / "Close" on the result view; the exit button shows it again.
  *
  * @cssproperty --aie-dialog-width - The dialog's width (default min(34rem, 100vw − 2rem)).
  * @cssproperty --aie-backdrop - What covers the page behind (default 50 % black).
@@ -148,7 +149,13 @@ export class AieExitDialog extends WidgetPart {
       }
       case 'submitting':
       case 'done':
-        return { key: 'done', focus: 'h2', title: t('done.title'), body: html`<aie-exit-result exportparts=${EXIT_RESULT_PARTS} .store=${store} .i18n=${this.i18n}></aie-exit-result>` };
+        return {
+          key: 'done',
+          focus: 'h2',
+          title: t('done.title'),
+          body: html`<aie-exit-result exportparts=${EXIT_RESULT_PARTS} .store=${store} .i18n=${this.i18n}></aie-exit-result>`,
+          actions: html`<button part="close-button" class="neutral" type="button" @click=${this.#dismiss}>${t('done.close')}</button>`,
+        };
       default:
         return null;
     }
