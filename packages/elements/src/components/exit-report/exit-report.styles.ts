@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    /* as a grid or flex item, never wider than the page: the table scrolls in its own box */
+    min-inline-size: 0;
     color: var(--_text);
     font-size: var(--_size);
   }
@@ -47,6 +49,7 @@ export const styles = css`
     color: #16a34a;
   }
   .filters {
+    min-inline-size: 0;
     display: flex;
     flex-wrap: wrap;
     gap: 0.75em 1.5em;
