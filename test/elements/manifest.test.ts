@@ -27,7 +27,8 @@ const manifestPath = 'packages/elements/custom-elements.json';
 /** The candidate widget's tags; any other tag in the package (the HR report) gets the same checks. */
 const TAGS = ['ai-interview-exit', 'aie-exit-button', 'aie-exit-link', 'aie-exit-dialog', 'aie-reason-form', 'aie-verify-code', 'aie-exit-result', 'aie-resume-prompt', 'aie-exit-report'];
 
-describe('custom-elements.json', { skip: !existsSync(manifestPath) && 'run `npm run build` first' }, () => {
+describe('custom-elements.json', () => {
+  if (!existsSync(manifestPath)) throw new Error(`${manifestPath} is missing: run \`npm run build\` first`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
   const elements = new Map(manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, { ...d, path: m.path }] as const)));
   const definitions = manifest.modules.flatMap((m) => m.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => e.name);
