@@ -231,6 +231,20 @@ describe('exit flow', () => {
     expect(parts.adapter.exits()).to.have.length(1);
   });
 
+  it('offers help first when the policy asks (R27): answers, a person to talk to, then the way on to the exit', async () => {
+    const parts = await mountWidget({ config: { defaults: { helpOffer: true } } });
+    parts.button().click();
+    await until(() => parts.inDialog('[part=faq]'), 'the help offer');
+    expect(parts.inDialog('h2')!.textContent).to.equal('Why are you leaving? Can we help?');
+    expect([...parts.dialog().querySelectorAll('summary')].map((s) => s.textContent)).to.deep.equal(['How do I reschedule?', 'How do I edit my résumé?']);
+    parts.inDialog<HTMLButtonElement>('[part=handoff-button]')!.click();
+    await until(() => parts.inDialog('[role=status]')!.textContent!.includes('Ticket: t-1'), 'the hand-off');
+    expect(parts.adapter.handoffs()).to.have.length(1);
+    parts.confirmButton()!.click(); // "Exit anyway"
+    await until(() => parts.inDialog('aie-reason-form'), 'the confirmation');
+    expect(parts.adapter.exits()).to.have.length(0);
+  });
+
   it('closes the result view with its Close button, focus back on the exit button', async () => {
     const parts = await mountWidget();
     parts.button().click();

@@ -78,6 +78,8 @@ const STORE_EVENTS = {
  * @csspart confirm-button - "确认退出" / "Confirm exit".
  * @csspart cancel-button - "取消" / "Cancel".
  * @csspart close-button - "关闭" / "Close" on the result view.
+ * @csspart faq - A common question and its answer in the help offer (R27).
+ * @csspart handoff-button - "转人工客服" / "Talk to a person" in the help offer (R27).
  * @csspart fieldset - The reason and data-choice groups.
  * @csspart legend - A group's question.
  * @csspart option - A radio button with its label.

@@ -10,7 +10,7 @@ import { VERIFY_CODE_PARTS } from '../verify-code/verify-code.js';
 import { styles } from './exit-dialog.styles.js';
 
 /** The parts of `<aie-exit-dialog>` and of the steps inside it, for `exportparts` up the tree. */
-export const EXIT_DIALOG_PARTS = `dialog,title,body,message,progress,notice,actions,confirm-button,cancel-button,close-button,${REASON_FORM_PARTS},${VERIFY_CODE_PARTS},${EXIT_RESULT_PARTS}`;
+export const EXIT_DIALOG_PARTS = `dialog,title,body,message,progress,notice,actions,confirm-button,cancel-button,close-button,faq,handoff-button,${REASON_FORM_PARTS},${VERIFY_CODE_PARTS},${EXIT_RESULT_PARTS}`;
 
 /** States in which the dialog is open whatever the candidate did with the result view. */
 const OPEN: ReadonlySet<FlowState['status']> = new Set(['help', 'confirm', 'verify', 'submitting']);
@@ -46,6 +46,8 @@ interface View {
  * @csspart confirm-button - "确认退出" / "Confirm exit", red.
  * @csspart cancel-button - "取消" / "Cancel", grey.
  * @csspart close-button - "关闭" / "Close" on the result view; the exit button shows it again.
+ * @csspart faq - A common question and its answer in the help offer (R27).
+ * @csspart handoff-button - "转人工客服" / "Talk to a person" in the help offer (R27).
  *
  * @cssproperty --aie-dialog-width - The dialog's width (default min(34rem, 100vw − 2rem)).
  * @cssproperty --aie-backdrop - What covers the page behind (default 50 % black).
@@ -132,8 +134,13 @@ export class AieExitDialog extends WidgetPart {
       html`<button part="confirm-button" class="danger" type="button" @click=${onClick}>${label}</button>${cancel}`;
     switch (state.status) {
       case 'help':
-        // The help offer (R27) asks its question; its answers and hand-off are a later piece of work.
-        return { key: 'help', focus: '[part=cancel-button]', title: t('help.title'), actions: confirm(t('help.continueExit'), () => store?.dispatch({ type: 'continueExit' })) };
+        return {
+          key: 'help',
+          focus: '[part=cancel-button]',
+          title: t('help.title'),
+          body: this.#helpBody(state.handoff),
+          actions: confirm(t('help.continueExit'), () => store?.dispatch({ type: 'continueExit' })),
+        };
       case 'confirm':
         return { key: 'confirm', focus: '[part=cancel-button]', title: t('confirm.title'), body: this.#confirmBody(state.session), actions: confirm(t('confirm.confirm'), this.#confirm) };
       case 'verify': {
@@ -159,6 +166,19 @@ export class AieExitDialog extends WidgetPart {
       default:
         return null;
     }
+  }
+
+  /** The help offer (R27): answers to the common questions, and a person to talk to. */
+  #helpBody(handoff: Extract<FlowState, { status: 'help' }>['handoff']): TemplateResult {
+    const { t } = this.text;
+    const faq = (question: string, answer: string) =>
+      html`<details part="faq"><summary>${t(question)}</summary><p part="message">${t(answer)}</p></details>`;
+    const status =
+      handoff.status === 'done' ? t('help.humanQueued', { id: handoff.result.ticketId }) : handoff.status === 'failed' ? t('help.humanFailed') : '';
+    return html`${faq('help.reschedule', 'help.rescheduleAnswer')}${faq('help.editResume', 'help.editResumeAnswer')}
+      <button part="handoff-button" class="neutral" type="button" ?disabled=${handoff.status === 'requesting' || handoff.status === 'done'}
+        @click=${() => this.store?.dispatch({ type: 'requestHandoff', topic: 'other', message: '' })}>${t('help.human')}</button>
+      <p part="status" role="status">${status}</p>`;
   }
 
   #confirmBody({ plan, context }: ExitSession): TemplateResult {
