@@ -183,6 +183,27 @@ describe('DOM events', () => {
       await until(() => parts.adapter.exits().length === 1, 'the exit');
     });
 
+    it('storage-degraded when IndexedDB cannot be opened; the exit is kept in memory and still sent', async () => {
+      const open = IDBFactory.prototype.open;
+      const warn = console.warn;
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('blocked (test)', 'SecurityError');
+      };
+      console.warn = () => {};
+      try {
+        const parts = await mountWidget({ interviewId: 'iv-no-idb', progress: null });
+        await until(() => errors.some((e) => e.detail.code === 'storage-degraded'), 'aie-error storage-degraded');
+        expect(errors.find((e) => e.detail.code === 'storage-degraded')!.detail.message).to.contain('memory');
+        parts.button().click();
+        await until(() => parts.confirmButton(), 'the dialog');
+        parts.confirmButton()!.click();
+        await until(() => parts.adapter.exits().length === 1, 'the exit');
+      } finally {
+        IDBFactory.prototype.open = open;
+        console.warn = warn;
+      }
+    });
+
     it('adapter-missing, with a console warning; the exit still happens and is queued', async () => {
       const warnings: unknown[][] = [];
       const warn = console.warn;
