@@ -35,6 +35,15 @@ export const base = [
       font-weight: 600;
       cursor: pointer;
     }
+    /* A card that floats over the host page: the dialog, the re-entry and resume panel. */
+    .surface {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font-size: var(--_size);
+    box-shadow: var(--_shadow);
+    }
     :focus-visible {
       outline: 3px solid var(--_focus);
       outline-offset: 2px;

@@ -33,12 +33,6 @@ export const styles = css`
     box-sizing: border-box;
     inline-size: min(22rem, calc(100vw - 2 * var(--_inset)));
     padding: 1rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font-size: var(--_size);
-    box-shadow: var(--_shadow);
   }
   h2 {
     margin: 0 0 0.5em;

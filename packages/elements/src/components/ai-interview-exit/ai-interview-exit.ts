@@ -234,7 +234,7 @@ export class AiInterviewExit extends LitElement {
         <aie-exit-button exportparts="button,icon,label,tooltip" .i18n=${this.i18n} @click=${(event: Event) => this.open('button', event.currentTarget as HTMLElement)}></aie-exit-button>
         <div aria-live="polite">
           ${panel
-            ? html`<section part="panel" tabindex="-1" aria-labelledby="panel-title">
+            ? html`<section part="panel" class="surface" tabindex="-1" aria-labelledby="panel-title">
                 <h2 part="title" id="panel-title">${t(`${status}.title`)}</h2>
                 ${status === 'resume'
                   ? html`<aie-resume-prompt exportparts=${RESUME_PROMPT_PARTS} .store=${this.#store} .i18n=${this.i18n}></aie-resume-prompt>`

@@ -9,12 +9,6 @@ export const styles = css`
     max-block-size: calc(100dvh - 1rem);
     padding: 0;
     overflow: hidden;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font-size: var(--_size);
-    box-shadow: var(--_shadow);
   }
   /* The title and the buttons stay put; only the middle scrolls. */
   dialog[open] {

@@ -92,7 +92,7 @@ export class AieExitDialog extends WidgetPart {
 
   protected override render() {
     const view = (this.#view = this.#viewOf(this.flow.state));
-    return html`<dialog part="dialog" lang=${this.text.lang} aria-labelledby="title" @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#onKeydown}>
+    return html`<dialog part="dialog" class="surface" lang=${this.text.lang} aria-labelledby="title" @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#onKeydown}>
       ${view
         ? html`<h2 part="title" id="title" tabindex="-1">${view.title}</h2>
             ${view.body ? html`<div part="body">${view.body}</div>` : nothing}
