@@ -57,6 +57,7 @@ describe('the demo, end to end', () => {
     await dialog.getByRole('button', { name: 'Confirm exit' }).click();
     const code = await page.locator('#phone li').filter({ hasText: /\b\d{6}\b/ }).first().innerText();
     const digits = code.match(/\b(\d{6})\b/)![1]!;
+    assert.match(code, /Your code to exit the interview is \d{6}/, 'the text is in the candidate\'s language');
     const input = dialog.getByRole('textbox', { name: 'Verification code' });
     assert.equal(await input.getAttribute('autocomplete'), 'one-time-code');
     await shot(page, 'executive-code');

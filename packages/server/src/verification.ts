@@ -76,7 +76,7 @@ export function createVerification(ctx: AppContext) {
     })();
     try {
       // The only place the code goes: the candidate's phone or mailbox, through the transports.
-      await ctx.outbox.sendNow({ kind: 'verification-code', channel: request.channel, to: address, interviewId: request.interviewId, text: ctx.messages.code(code, CODE_TTL_MS / 60_000) });
+      await ctx.outbox.sendNow({ kind: 'verification-code', channel: request.channel, to: address, interviewId: request.interviewId, text: ctx.messages.code(code, CODE_TTL_MS / 60_000, request.locale) });
     } catch {
       throw new ApiError(503, 'unavailable', 'The code could not be sent; try again shortly.', 30);
     }

@@ -113,7 +113,7 @@ function fromConfirm(state: Extract<FlowState, { status: 'confirm' }>, action: F
       const hasReason = draft.reasonCode !== null || draft.reasonText.trim() !== '';
       if (plan.reason === 'required' && !hasReason) return stay({ ...state, problem: 'reason-required' });
       if (plan.verification) {
-        const request = { interviewId: context.interviewId, candidateRef: context.candidateRef, channel: plan.verification.channel };
+        const request = { interviewId: context.interviewId, candidateRef: context.candidateRef, channel: plan.verification.channel, locale: context.locale };
         return { state: { status: 'verify', session, verify: { phase: 'sending', challenge: null } }, effects: [{ type: 'sendCode', request }] };
       }
       return submit(session, action.stamp, 'not-required');
@@ -155,11 +155,11 @@ function fromVerify(state: Extract<FlowState, { status: 'verify' }>, action: Flo
     case 'resendCode': {
       const canResend = verify.phase === 'sent' || verify.phase === 'failed';
       if (!canResend || (verify.challenge && Date.parse(action.at) < Date.parse(verify.challenge.resendAt))) return stay(state);
-      const { interviewId, candidateRef } = session.context;
+      const { interviewId, candidateRef, locale } = session.context;
       const channel = session.plan.verification?.channel ?? 'sms';
       return {
         state: { ...state, verify: { phase: 'sending', challenge: verify.challenge } },
-        effects: [{ type: 'sendCode', request: { interviewId, candidateRef, channel } }],
+        effects: [{ type: 'sendCode', request: { interviewId, candidateRef, channel, locale } }],
       };
     }
     case 'exitUnverified':

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CodeSchema, IdSchema, InstantSchema, intBetween } from './common.js';
+import { CodeSchema, IdSchema, InstantSchema, intBetween, LocaleSchema } from './common.js';
 import { FollowUpKindSchema } from './config.js';
 
 /** Identifies the interview a call is about. */
@@ -10,6 +10,8 @@ export const SendCodeRequestSchema = z.object({
   interviewId: IdSchema,
   candidateRef: IdSchema,
   channel: z.enum(['sms', 'email']),
+  /** The candidate's language, for the message that carries the code. */
+  locale: z.optional(LocaleSchema),
 });
 export type SendCodeRequest = z.infer<typeof SendCodeRequestSchema>;
 

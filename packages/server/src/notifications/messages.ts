@@ -7,7 +7,8 @@ export interface Messages {
   candidateExit(record: ExitRecord): string;
   /** HR's push (R13): "候选人张三已退出面试，原因：对岗位不感兴趣". */
   hrExit(record: ExitRecord, candidateName: string): string;
-  code(code: string, minutes: number): string;
+  /** In the candidate's language when known, else the server's. */
+  code(code: string, minutes: number, locale?: string): string;
   /** In the candidate's language when known, else the server's. */
   guide(locale?: string): string;
 }
@@ -53,8 +54,8 @@ export function createMessages(options: { locale: string; config: ExitConfig }):
       const t = translator(options.locale);
       return t.t('notify.hr', { name: candidateName, reason: reasonLabel(t, record.reason) });
     },
-    code(code, minutes) {
-      return translator(options.locale).t('notify.code', { code, minutes });
+    code(code, minutes, locale) {
+      return translator(locale ?? options.locale).t('notify.code', { code, minutes });
     },
     guide(locale) {
       return translator(locale ?? options.locale).t('notify.guide');
