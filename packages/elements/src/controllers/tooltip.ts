@@ -1,10 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { computePosition, offset, shift } from '@floating-ui/dom';
 
 /**
  * A tooltip that meets WCAG 1.4.13: shown on hover and on keyboard focus, hoverable (a short
  * grace period lets the pointer travel onto it), persistent until the pointer and focus leave,
- * and dismissable with Escape from anywhere without moving either. Positioned by Floating UI.
+ * and dismissable with Escape from anywhere without moving either. Positioned by Floating UI: on
+ * the side of the button with more room (below in the top corners, above in the bottom ones),
+ * shifted to stay inside the viewport. Choosing the side here rather than with Floating UI's
+ * `flip` keeps 0.8 KB gzip out of the widget.
  */
 export class TooltipController implements ReactiveController {
   open = false;
@@ -54,10 +57,11 @@ export class TooltipController implements ReactiveController {
   readonly #position = (): void => {
     const [anchor, tooltip] = this.elements();
     if (!anchor || !tooltip) return;
+    const { top, bottom } = anchor.getBoundingClientRect();
     void computePosition(anchor, tooltip, {
       strategy: 'fixed',
-      placement: 'bottom',
-      middleware: [offset(6), flip(), shift({ padding: 8 })],
+      placement: top > innerHeight - bottom ? 'top' : 'bottom',
+      middleware: [offset(6), shift({ padding: 8 })],
     }).then(({ x, y }) => {
       tooltip.style.left = `${x}px`;
       tooltip.style.top = `${y}px`;
