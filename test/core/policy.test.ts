@@ -104,14 +104,16 @@ describe('lintConfig: configs that could trap a candidate are refused', () => {
   });
 
   it('warns without refusing: a rule that never matches, an unlabelled reason, a slow resend', () => {
-    const parsed = parseConfig({
+    const input = {
       rules: [{ when: { minProgress: 0.8, maxProgress: 0.5 }, then: {} }],
       reasons: [{ code: 'relocation' }],
       verification: { resendSeconds: 600 },
-    });
-    assert.equal(parsed.ok, true);
-    assert.deepEqual(parsed.problems.map((p) => p.code).sort(), ['reason-without-label', 'rule-never-matches', 'slow-resend']);
-    assert.ok(parsed.problems.every((p) => p.severity === 'warning'));
+    };
+    const problems = lintConfig(ExitConfigSchema.parse(input));
+    assert.deepEqual(problems.map((p) => p.code).sort(), ['reason-without-label', 'rule-never-matches', 'slow-resend']);
+    assert.ok(problems.every((p) => p.severity === 'warning'));
+    // The widget's check (parseConfig) looks for traps only: advice never refuses a config.
+    assert.deepEqual(parseConfig(input), { ok: true, config: ExitConfigSchema.parse(input), problems: [] });
   });
 
   it('a malformed config is refused with the path and a readable message', () => {

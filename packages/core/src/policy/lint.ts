@@ -17,16 +17,17 @@ function effects(config: ExitConfig): { path: (string | number)[]; effect: Polic
   ];
 }
 
-/**
- * Find what is wrong with a parsed config. Any `error` means the config could leave a candidate
- * unable to exit (R20) and must be refused.
- */
-export function lintConfig(config: ExitConfig): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  const add = (severity: ConfigProblem['severity'], code: string, path: ConfigProblem['path'], message: string) =>
-    problems.push({ severity, code, path, message });
-  const all = effects(config);
+type Report = (severity: ConfigProblem['severity'], code: string, path: ConfigProblem['path'], message: string) => void;
 
+function collect(config: ExitConfig, ...checks: ((config: ExitConfig, add: Report) => void)[]): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const check of checks) check(config, (severity, code, path, message) => problems.push({ severity, code, path, message }));
+  return problems;
+}
+
+/** What could leave a candidate unable to exit (R20): each is an `error` and refuses the config. */
+function traps(config: ExitConfig, add: Report): void {
+  const all = effects(config);
   if (!config.exitEnabled) {
     add('error', 'exit-disabled', ['exitEnabled'], 'A candidate must always be able to exit.');
   }
@@ -50,18 +51,22 @@ export function lintConfig(config: ExitConfig): ConfigProblem[] {
     add('error', 'contact-hr-without-contact', ['hrContact'],
       'onFailure is "contact-hr" but hrContact is empty.');
   }
-
   const seen = new Set<string>();
   config.reasons.forEach((reason, index) => {
     if (seen.has(reason.code)) add('error', 'duplicate-reason', ['reasons', index, 'code'], 'Listed twice.');
     seen.add(reason.code);
+  });
+}
+
+/** Advice (`warning`): a likely mistake that traps nobody, so it never refuses a config. */
+function advice(config: ExitConfig, add: Report): void {
+  config.reasons.forEach((reason, index) => {
     const builtIn = (DEFAULT_REASON_CODES as readonly string[]).includes(reason.code);
     if (!builtIn && !reason.labels) {
       add('warning', 'reason-without-label', ['reasons', index, 'labels'],
         'No labels: the raw code is shown.');
     }
   });
-
   const ruleIds = new Set<string>();
   config.rules.forEach((rule, index) => {
     const { minProgress, maxProgress } = rule.when;
@@ -71,14 +76,25 @@ export function lintConfig(config: ExitConfig): ConfigProblem[] {
     if (rule.id && ruleIds.has(rule.id)) add('warning', 'duplicate-rule-id', ['rules', index, 'id'], 'Used twice.');
     if (rule.id) ruleIds.add(rule.id);
   });
-
   if (config.verification.resendSeconds > 300) {
     add('warning', 'slow-resend', ['verification', 'resendSeconds'], 'Over 5 minutes before a new code.');
   }
   if (config.cooldownDays > 365) {
     add('warning', 'long-cooldown', ['cooldownDays'], 'Over a year.');
   }
-  return problems;
+}
+
+/** The problems that refuse a config: what `parseConfig`, and so every widget, checks. */
+export function findTraps(config: ExitConfig): ConfigProblem[] {
+  return collect(config, traps);
+}
+
+/**
+ * Everything wrong with a parsed config: the traps (`error`, R20), then advice (`warning`). For a
+ * vendor's tests, CI and console; the widget checks for traps only, to stay light.
+ */
+export function lintConfig(config: ExitConfig): ConfigProblem[] {
+  return collect(config, traps, advice);
 }
 
 export type ParsedConfig =
@@ -106,8 +122,8 @@ export function parseConfig(input: unknown): ParsedConfig {
     }));
     return { ok: false, config: defaultConfig(), problems };
   }
-  const problems = lintConfig(parsed.data);
-  if (problems.some((p) => p.severity === 'error')) return { ok: false, config: defaultConfig(), problems };
+  const problems = findTraps(parsed.data);
+  if (problems.length) return { ok: false, config: defaultConfig(), problems };
   return { ok: true, config: parsed.data, problems };
 }
 
