@@ -123,12 +123,33 @@ describe('exit flow', () => {
     parts.confirmButton()!.click();
     await until(() => parts.verify()?.querySelector('[part=link]'), 'the HR contact');
     const verify = parts.verify()!;
-    expect(verify.querySelector('[part=error]')!.textContent).to.equal('The code could not be sent. The network connection failed.');
+    expect(verify.querySelector('[part=error]')!.textContent).to.equal('The code could not be sent. We could not reach the server. Please check your connection and try again.');
     const link = verify.querySelector<HTMLAnchorElement>('[part=link]')!;
     expect(link.textContent).to.equal('Please contact HR to complete your exit: hr@example.com');
     expect(link.href).to.equal('mailto:hr@example.com');
     expect(verify.querySelector('[part=resend-button]'), 'a new code can still be asked for').to.not.equal(null);
     expect(parts.cancelButton(), 'and the candidate can stay').to.not.equal(null);
+  });
+
+  it('words a failed call by what the candidate can do: wait, reload, or try again and ask HR', async () => {
+    const expected = {
+      'rate-limited': 'Too many tries. Please wait a moment.',
+      unauthorized: 'Your session has expired. Please reload the page.',
+      forbidden: 'Something went wrong on our side. Please try again, or contact HR.',
+      'invalid-response': 'Something went wrong on our side. Please try again, or contact HR.',
+    } as const;
+    for (const [code, message] of Object.entries(expected)) {
+      const adapter = createMemoryAdapter();
+      adapter.fail('sendCode', code as keyof typeof expected);
+      const parts = await mountWidget({ jobType: 'executive', adapter, config: ARTICLE_POLICY, interviewId: `iv-error-${code}` });
+      parts.button().click();
+      await until(() => parts.confirmButton(), 'the dialog');
+      parts.confirmButton()!.click();
+      await until(() => parts.verify()?.querySelector('[part=error]')?.textContent, `the ${code} message`);
+      expect(parts.verify()!.querySelector('[part=error]')!.textContent).to.equal(`The code could not be sent. ${message}`);
+      parts.cancelButton()!.click();
+      await until(() => !parts.dialog().open, 'the dialog to close');
+    }
   });
 
   it('requires a reason when the policy says so: the error, aria-invalid and focus on the reasons', async () => {

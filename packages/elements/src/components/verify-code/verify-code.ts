@@ -1,11 +1,17 @@
 import { html, LitElement, nothing } from 'lit';
-import { canExitUnverified } from '@ai-interview-exit/core';
+import { canExitUnverified, type AdapterErrorCode } from '@ai-interview-exit/core';
 import { hrLink } from '../../internal/dom.js';
 import { WidgetPart } from '../../internal/widget-part.js';
 import { base } from '../../styles/base.js';
 import { styles } from './verify-code.styles.js';
 
 /** The parts of `<aie-verify-code>`, for `exportparts` up the tree. */
+/** The words for a failed call follow what the candidate can do about it, not its technical cause. */
+function errorMessage(code: AdapterErrorCode): 'network' | 'rate-limited' | 'unauthorized' | 'other' {
+  if (code === 'network' || code === 'timeout' || code === 'unavailable') return 'network';
+  return code === 'rate-limited' || code === 'unauthorized' ? code : 'other';
+}
+
 export const VERIFY_CODE_PARTS = 'status,label,input,submit-button,attempts,error,resend-button,exit-unverified-button,link';
 
 /**
@@ -90,7 +96,7 @@ export class AieVerifyCode extends WidgetPart {
           : error === 'wrong-code'
             ? t('verify.wrongCode')
             : error
-              ? `${challenge ? '' : `${t('verify.sendFailed')} `}${t(`error.${error}`)}`
+              ? `${challenge ? '' : `${t('verify.sendFailed')} `}${t(`error.${errorMessage(error)}`)}`
               : ''}</p>
       ${phase === 'sent' || phase === 'failed'
         ? html`<button
