@@ -13,7 +13,7 @@ import { css } from 'lit';
  */
 export const tokens = css`
   :host {
-    --_font: var(--aie-font-family, system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
+    --_font: var(--aie-font-family, system-ui, sans-serif);
     --_size: var(--aie-font-size, 1rem);
     --_radius: var(--aie-radius, 8px);
     --_inset: var(--aie-inset, 16px);
