@@ -1,6 +1,9 @@
 // Whole exits through the widget, against the in-memory backend.
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { createExitStore } from '@ai-interview-exit/core';
+import { createI18n } from '@ai-interview-exit/core/i18n';
 import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
+import type { AieExitDialog } from '@ai-interview-exit/elements';
 import { createMemoryAdapter } from '@ai-interview-exit/core/memory';
 import { clearKeptProgress, expectFocusOn, mountWidget, progressAt, settle, typeInto, until } from './support.js';
 
@@ -276,6 +279,38 @@ describe('exit flow', () => {
     parts.inDialog<HTMLButtonElement>('[part=close-button]')!.click();
     await until(() => !parts.dialog().open, 'the result to close');
     expect(parts.buttonHost().matches(':focus-within')).to.equal(true);
+  });
+
+  it('closes the result view while the exit is still being stored; the exit goes on', async () => {
+    const adapter = createMemoryAdapter();
+    let store!: () => void;
+    const exitStore = createExitStore({
+      context: { interviewId: 'iv-slow', candidateRef: 'c-1', jobType: 'engineer', stage: 'professional', locale: 'en', timeZone: 'UTC', progress: null },
+      adapter,
+      // A disk that takes its time: the exit is stored only when the test says so.
+      delivery: {
+        deliver: (record, _deletion, report) => {
+          store = () => {
+            report({ type: 'exitStored' });
+            void adapter.submitExit(record).then((receipt) => report({ type: 'exitAcknowledged', receipt }));
+          };
+        },
+      },
+    });
+    const element = await fixture<AieExitDialog>(html`<aie-exit-dialog .store=${exitStore} .i18n=${createI18n('en')}></aie-exit-dialog>`);
+    const inDialog = (selector: string) => element.shadowRoot!.querySelector<HTMLButtonElement>(selector);
+    exitStore.open('api');
+    await until(() => inDialog('[part=confirm-button]'), 'the dialog');
+    inDialog('[part=confirm-button]')!.click();
+    await until(() => inDialog('[part=close-button]'), 'the result');
+    expect(exitStore.getState().status).to.equal('submitting');
+    inDialog('[part=close-button]')!.click();
+    await until(() => !element.shadowRoot!.querySelector('dialog')!.open, 'the result to close while storing');
+    store();
+    await until(() => exitStore.getState().status === 'done', 'the exit to be stored');
+    await settle();
+    expect(element.shadowRoot!.querySelector('dialog')!.open, 'it stays closed').to.equal(false);
+    await until(() => adapter.exits().length === 1, 'the exit to reach the backend');
   });
 
   it('speaks the confirmation prompt when voice is on (R21)', async () => {

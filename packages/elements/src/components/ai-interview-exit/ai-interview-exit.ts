@@ -209,7 +209,7 @@ export class AiInterviewExit extends LitElement {
     // The resume prompt goes away as the dialog opens: focus comes back to the exit button then.
     const returnTo = source !== 'resume-prompt' && focused !== document.body ? focused : find('aie-exit-button');
     const { status } = store.getState();
-    if (status === 'done') find<AieExitDialog>('aie-exit-dialog')?.showResult(returnTo);
+    if (status === 'submitting' || status === 'done') find<AieExitDialog>('aie-exit-dialog')?.showResult(returnTo);
     else if (status === 'reentry') find('[part=panel]')?.focus();
     else if (status === 'idle' || status === 'resume') {
       const request = new events.AieExitRequestEvent({ source });

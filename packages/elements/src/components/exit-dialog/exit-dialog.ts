@@ -12,8 +12,10 @@ import { styles } from './exit-dialog.styles.js';
 /** The parts of `<aie-exit-dialog>` and of the steps inside it, for `exportparts` up the tree. */
 export const EXIT_DIALOG_PARTS = `dialog,title,body,message,progress,notice,actions,confirm-button,cancel-button,close-button,faq,handoff-button,${REASON_FORM_PARTS},${VERIFY_CODE_PARTS},${EXIT_RESULT_PARTS}`;
 
-/** States in which the dialog is open whatever the candidate did with the result view. */
-const OPEN: ReadonlySet<FlowState['status']> = new Set(['help', 'confirm', 'verify', 'submitting']);
+/** The steps before the exit: the dialog stays open until the candidate exits or stays. */
+const STEPS: ReadonlySet<FlowState['status']> = new Set(['help', 'confirm', 'verify']);
+/** The result view, from the moment the exit is being stored: the candidate may close it. */
+const RESULT: ReadonlySet<FlowState['status']> = new Set(['submitting', 'done']);
 
 interface View {
   /** Changes when what is on screen changes enough to move focus. */
@@ -87,7 +89,7 @@ export class AieExitDialog extends WidgetPart {
 
   get #showing(): boolean {
     const { status } = this.flow.state;
-    return OPEN.has(status) || (status === 'done' && !this.#dismissed);
+    return STEPS.has(status) || (RESULT.has(status) && !this.#dismissed);
   }
 
   protected override render() {
@@ -205,7 +207,8 @@ export class AieExitDialog extends WidgetPart {
 
   /** Cancel, or close the result view: the store decides what closing means. */
   readonly #dismiss = (): void => {
-    if (this.flow.state.status === 'done') {
+    // Closing the result while the exit is still being stored closes it too: the exit goes on.
+    if (RESULT.has(this.flow.state.status)) {
       this.#dismissed = true;
       this.requestUpdate();
     } else this.store?.dispatch({ type: 'cancel' });
