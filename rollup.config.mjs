@@ -40,7 +40,7 @@ function bundle(name, input) {
   };
 }
 
-const coreEntries = ['index', 'i18n/index', 'memory', 'presets', 'insights/index', 'delivery'];
+const coreEntries = ['index', 'i18n/index', 'memory', 'presets', 'insights/index', 'delivery', 'lint'];
 
 export default [
   packageBuild(

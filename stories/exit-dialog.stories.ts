@@ -68,5 +68,5 @@ export const PolicyCooldown: Story = { name: 'Policy: cooldown', args: { config:
 /** The article's whole policy for a front-line role: progress, HR review and cooldown together. */
 export const ArticlePolicyFrontline: Story = { args: { jobType: 'frontline', answered: 7, locale: 'en' } };
 
-/** A help offer first (R27): its question, then the way on to the exit. */
-export const HelpOffer: Story = { args: { config: { defaults: { helpOffer: true } } } };
+/** A help offer first (R27): its question, the vendor's answers (here the article's), then the way on to the exit. */
+export const HelpOffer: Story = { args: { config: { defaults: { helpOffer: true }, help: ARTICLE_POLICY.help } } };

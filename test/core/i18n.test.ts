@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createI18n, hrResources, matchLocale, reasonResources, resources } from '@ai-interview-exit/core/i18n';
+import { ExitConfigSchema } from '@ai-interview-exit/core';
+import { configResources, createI18n, hrResources, matchLocale, resources } from '@ai-interview-exit/core/i18n';
 import { DEFAULT_REASON_CODES } from '@ai-interview-exit/core';
 
 /** Every leaf key with the interpolation variables its string uses. */
@@ -84,10 +85,17 @@ describe('createI18n', () => {
     assert.equal(t('done.reason', { reason: '<b>A&B</b>' }), 'Reason: <b>A&B</b>');
   });
 
-  it('adds labels of a vendor\'s own reasons from the config', () => {
-    const overrides = reasonResources([{ code: 'relocation', labels: { 'zh-CN': '需要搬迁', en: 'Relocation' } }]);
+  it('adds what the config says in words: its own reasons\' labels and its help answers', () => {
+    const config = ExitConfigSchema.parse({
+      reasons: [{ code: 'relocation', labels: { 'zh-CN': '需要搬迁', en: 'Relocation' } }],
+      help: { faq: [{ question: { 'zh-CN': '问？', en: 'Q?' }, answer: { 'zh-CN': '答。' } }] },
+    });
+    const overrides = configResources(config);
     assert.equal(createI18n('zh', overrides).t('reason.relocation'), '需要搬迁');
-    assert.equal(createI18n('en-GB', overrides).t('reason.relocation'), 'Relocation');
+    const en = createI18n('en-GB', overrides).t;
+    assert.equal(en('reason.relocation'), 'Relocation');
+    assert.equal(en('help.faq.0.question'), 'Q?');
+    assert.equal(en('help.faq.0.answer'), '答。', 'a language the vendor did not write falls back to zh-CN');
   });
 
   it('matches locales loosely and falls back to zh-CN', () => {

@@ -4,11 +4,11 @@ import {
   ExitConfigSchema,
   cooldownUntil,
   defaultConfig,
-  lintConfig,
   parseConfig,
   resolveExitPlan,
   type ExitConfigInput,
 } from '@ai-interview-exit/core';
+import { lintConfig } from '@ai-interview-exit/core/lint';
 import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
 import { progressAt } from '../support/fixtures.js';
 
@@ -111,6 +111,8 @@ describe('lintConfig: configs that could trap a candidate are refused', () => {
     };
     const problems = lintConfig(ExitConfigSchema.parse(input));
     assert.deepEqual(problems.map((p) => p.code).sort(), ['reason-without-label', 'rule-never-matches', 'slow-resend']);
+    const helpless = lintConfig(ExitConfigSchema.parse({ rules: [{ when: { jobTypes: ['frontline'] }, then: { helpOffer: true } }] }));
+    assert.deepEqual(helpless.map((p) => [p.code, p.path.join('.')]), [['help-without-answers', 'help.faq']]);
     assert.ok(problems.every((p) => p.severity === 'warning'));
     // The widget's check (parseConfig) looks for traps only: advice never refuses a config.
     assert.deepEqual(parseConfig(input), { ok: true, config: ExitConfigSchema.parse(input), problems: [] });

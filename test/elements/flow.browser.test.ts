@@ -256,7 +256,7 @@ describe('exit flow', () => {
   });
 
   it('offers help first when the policy asks (R27): answers, a person to talk to, then the way on to the exit', async () => {
-    const parts = await mountWidget({ config: { defaults: { helpOffer: true } } });
+    const parts = await mountWidget({ config: { defaults: { helpOffer: true }, help: ARTICLE_POLICY.help } });
     parts.button().click();
     await until(() => parts.inDialog('[part=faq]'), 'the help offer');
     expect(parts.inDialog('h2')!.textContent).to.equal('Why are you leaving? Can we help?');

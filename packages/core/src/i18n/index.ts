@@ -1,5 +1,5 @@
 import i18next, { type i18n, type Resource } from 'i18next';
-import type { ReasonOption } from '../schemas/config.js';
+import type { ExitConfig } from '../schemas/config.js';
 import en from './locales/en.js';
 import hrEn from './locales/hr.en.js';
 import hrZhCN from './locales/hr.zh-CN.js';
@@ -16,7 +16,7 @@ export type Messages = Widen<typeof zhCN>;
 export type MessageOverrides = { [K in keyof Messages]?: Partial<Messages[K]> };
 export type HrMessages = Widen<typeof hrZhCN>;
 /** Strings by group and key, for one locale: what `createI18n` merges over the shipped ones. */
-export type ResourceBundle = MessageOverrides | { [group: string]: Record<string, string> | undefined };
+export type ResourceBundle = MessageOverrides | { [group: string]: Record<string, unknown> | undefined };
 
 /** What a candidate can see, in every shipped language. */
 export const resources: Record<SupportedLocale, Messages> = { 'zh-CN': zhCN, en };
@@ -38,15 +38,21 @@ export function matchLocale(tag: string | null | undefined): SupportedLocale | n
   return null;
 }
 
-/** Labels a vendor gave its own reasons in the config, as i18next resources. */
-export function reasonResources(reasons: readonly ReasonOption[]): Record<string, MessageOverrides> {
-  const byLocale: Record<string, { reason: Record<string, string> }> = {};
-  for (const { code, labels } of reasons) {
-    for (const [locale, label] of Object.entries(labels ?? {})) {
-      (byLocale[matchLocale(locale) ?? locale] ??= { reason: {} }).reason[code] = label;
-    }
-  }
-  return byLocale as Record<string, MessageOverrides>;
+/**
+ * What a vendor's config says in words, as i18next resources by locale: the labels of its own
+ * reasons (`reason.<code>`) and its help answers (`help.faq.<n>.question`, R27).
+ */
+export function configResources(config: Pick<ExitConfig, 'reasons' | 'help'>): Record<string, ResourceBundle> {
+  const byLocale: Record<string, { reason: Record<string, string>; help: { faq: Record<string, string>[] } }> = {};
+  const put = (texts: Record<string, string> | undefined, write: (bundle: (typeof byLocale)[string], text: string) => void) => {
+    for (const [locale, text] of Object.entries(texts ?? {})) write((byLocale[matchLocale(locale) ?? locale] ??= { reason: {}, help: { faq: [] } }), text);
+  };
+  for (const { code, labels } of config.reasons) put(labels, (bundle, text) => (bundle.reason[code] = text));
+  config.help.faq.forEach(({ question, answer }, index) => {
+    put(question, (bundle, text) => ((bundle.help.faq[index] ??= {}).question = text));
+    put(answer, (bundle, text) => ((bundle.help.faq[index] ??= {}).answer = text));
+  });
+  return byLocale;
 }
 
 /**

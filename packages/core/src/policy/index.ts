@@ -1,2 +1,2 @@
 export * from './plan.js';
-export * from './lint.js';
+export { defaultConfig, findTraps, formatProblems, parseConfig, type ConfigProblem, type ParsedConfig } from './lint.js';

@@ -1,4 +1,4 @@
-import { DEFAULT_REASON_CODES, ExitConfigSchema, type ExitConfig, type PolicyEffect } from '../schemas/config.js';
+import { ExitConfigSchema, type ExitConfig, type PolicyEffect } from '../schemas/config.js';
 
 export interface ConfigProblem {
   /** `error` refuses the config (it could trap a candidate or is malformed); `warning` is advice. */
@@ -10,23 +10,23 @@ export interface ConfigProblem {
 }
 
 /** Every place a policy effect is written: the defaults and each rule. */
-function effects(config: ExitConfig): { path: (string | number)[]; effect: PolicyEffect }[] {
+export function effects(config: ExitConfig): { path: (string | number)[]; effect: PolicyEffect }[] {
   return [
     { path: ['defaults'], effect: config.defaults },
     ...config.rules.map((rule, index) => ({ path: ['rules', index, 'then'], effect: rule.then })),
   ];
 }
 
-type Report = (severity: ConfigProblem['severity'], code: string, path: ConfigProblem['path'], message: string) => void;
+export type Report = (severity: ConfigProblem['severity'], code: string, path: ConfigProblem['path'], message: string) => void;
 
-function collect(config: ExitConfig, ...checks: ((config: ExitConfig, add: Report) => void)[]): ConfigProblem[] {
+export function collect(config: ExitConfig, ...checks: ((config: ExitConfig, add: Report) => void)[]): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   for (const check of checks) check(config, (severity, code, path, message) => problems.push({ severity, code, path, message }));
   return problems;
 }
 
 /** What could leave a candidate unable to exit (R20): each is an `error` and refuses the config. */
-function traps(config: ExitConfig, add: Report): void {
+export function traps(config: ExitConfig, add: Report): void {
   const all = effects(config);
   if (!config.exitEnabled) {
     add('error', 'exit-disabled', ['exitEnabled'], 'A candidate must always be able to exit.');
@@ -58,43 +58,9 @@ function traps(config: ExitConfig, add: Report): void {
   });
 }
 
-/** Advice (`warning`): a likely mistake that traps nobody, so it never refuses a config. */
-function advice(config: ExitConfig, add: Report): void {
-  config.reasons.forEach((reason, index) => {
-    const builtIn = (DEFAULT_REASON_CODES as readonly string[]).includes(reason.code);
-    if (!builtIn && !reason.labels) {
-      add('warning', 'reason-without-label', ['reasons', index, 'labels'],
-        'No labels: the raw code is shown.');
-    }
-  });
-  const ruleIds = new Set<string>();
-  config.rules.forEach((rule, index) => {
-    const { minProgress, maxProgress } = rule.when;
-    if (minProgress !== undefined && maxProgress !== undefined && minProgress >= maxProgress) {
-      add('warning', 'rule-never-matches', ['rules', index, 'when'], 'minProgress ≥ maxProgress: never applies.');
-    }
-    if (rule.id && ruleIds.has(rule.id)) add('warning', 'duplicate-rule-id', ['rules', index, 'id'], 'Used twice.');
-    if (rule.id) ruleIds.add(rule.id);
-  });
-  if (config.verification.resendSeconds > 300) {
-    add('warning', 'slow-resend', ['verification', 'resendSeconds'], 'Over 5 minutes before a new code.');
-  }
-  if (config.cooldownDays > 365) {
-    add('warning', 'long-cooldown', ['cooldownDays'], 'Over a year.');
-  }
-}
-
 /** The problems that refuse a config: what `parseConfig`, and so every widget, checks. */
 export function findTraps(config: ExitConfig): ConfigProblem[] {
   return collect(config, traps);
-}
-
-/**
- * Everything wrong with a parsed config: the traps (`error`, R20), then advice (`warning`). For a
- * vendor's tests, CI and console; the widget checks for traps only, to stay light.
- */
-export function lintConfig(config: ExitConfig): ConfigProblem[] {
-  return collect(config, traps, advice);
 }
 
 export type ParsedConfig =

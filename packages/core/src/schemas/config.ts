@@ -8,10 +8,13 @@ export const DEFAULT_REASON_CODES = ['emergency', 'mis-click', 'not-interested',
 export const FollowUpKindSchema = z.enum(['recommend-roles', 'send-guide']);
 export type FollowUpKind = z.infer<typeof FollowUpKindSchema>;
 
+/** Text by locale, e.g. `{ "zh-CN": "…", "en": "…" }`; a language without its own falls back to zh-CN. */
+const textByLocale = (max: number) => z.catchall(z.object({}), z.string().check(z.minLength(1), z.maxLength(max)));
+
 export const ReasonOptionSchema = z.object({
   code: CodeSchema,
   /** Labels by locale for a vendor's own reason; the built-in codes have translations already. */
-  labels: z.optional(z.catchall(z.object({}), z.string().check(z.minLength(1), z.maxLength(80)))),
+  labels: z.optional(textByLocale(80)),
   followUp: z.optional(FollowUpKindSchema),
 });
 export type ReasonOption = z.infer<typeof ReasonOptionSchema>;
@@ -103,6 +106,11 @@ export const ExitConfigSchema = z.object({
   cooldownDays: z._default(intBetween(0, 3650), 0),
   verification: z.prefault(VerificationConfigSchema, {}),
   hrContact: z.optional(HrContactSchema),
+  /** The help offer (R27): the vendor's answers to common questions, shown before the way on to the exit. */
+  help: z.prefault(
+    z.object({ faq: z._default(z.array(z.object({ question: textByLocale(200), answer: textByLocale(1000) })).check(z.maxLength(10)), []) }),
+    {},
+  ),
   voice: z.prefault(
     z.object({ enabled: z._default(z.boolean(), false), rate: z._default(z.number().check(z.gte(0.5), z.lte(2)), 1) }),
     {},

@@ -1,6 +1,6 @@
 import type { i18n } from 'i18next';
 import type { ExitConfig, ExitReason, ExitRecord } from '@ai-interview-exit/core';
-import { createI18n, hrResources, matchLocale, reasonResources } from '@ai-interview-exit/core/i18n';
+import { configResources, createI18n, hrResources, matchLocale } from '@ai-interview-exit/core/i18n';
 
 export interface Messages {
   /** The candidate's confirmation (R13): exit time, reason, "contact HR to reschedule". */
@@ -29,7 +29,7 @@ function formatTime(instant: string, locale: string, timeZone: string): string {
 /** Texts in core's wording (its `notify.*` and `reason.*` strings), in the reader's language. */
 export function createMessages(options: { locale: string; config: ExitConfig }): Messages {
   const instances = new Map<string, i18n>();
-  const overrides = reasonResources(options.config.reasons);
+  const overrides = configResources(options.config);
   function translator(locale: string): i18n {
     const lng = matchLocale(locale) ?? options.locale;
     let instance = instances.get(lng);

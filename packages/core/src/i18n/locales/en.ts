@@ -81,10 +81,6 @@ export default {
   },
   help: {
     title: 'Why are you leaving? Can we help?',
-    reschedule: 'How do I reschedule?',
-    rescheduleAnswer: 'After you exit, contact HR to pick a new time; your progress is kept.',
-    editResume: 'How do I edit my résumé?',
-    editResumeAnswer: 'Edit it under "My résumé" in your profile; HR sees the latest version once saved.',
     human: 'Talk to a person',
     humanQueued: 'A person will contact you. Ticket: {{id}}',
     humanFailed: 'No one can take your request right now. Please try again or contact HR.',

@@ -81,10 +81,6 @@ export default {
   },
   help: {
     title: '您为什么要退出面试？我们可以帮您解决问题吗？',
-    reschedule: '如何重新安排面试？',
-    rescheduleAnswer: '退出后联系HR即可重新安排时间，您的进度会被保存。',
-    editResume: '如何修改简历？',
-    editResumeAnswer: '在个人中心的“我的简历”中修改，保存后HR可以看到最新版本。',
     human: '转人工客服',
     humanQueued: '已为您转接人工客服，工单号：{{id}}',
     humanFailed: '暂时无法转接人工客服，请稍后再试或直接联系HR。',

@@ -12,7 +12,7 @@ import {
   type StoreEvent,
 } from '@ai-interview-exit/core';
 import { createOutbox, outboxDelivery, type Outbox } from '@ai-interview-exit/core/delivery';
-import { createI18n, DEFAULT_LOCALE, NAMESPACE, reasonResources, type MessageOverrides } from '@ai-interview-exit/core/i18n';
+import { configResources, createI18n, DEFAULT_LOCALE, NAMESPACE, type MessageOverrides } from '@ai-interview-exit/core/i18n';
 import { FlowController } from '../../controllers/flow.js';
 import { I18nController } from '../../controllers/i18n.js';
 import * as events from '../../events/index.js';
@@ -297,7 +297,7 @@ export class AiInterviewExit extends LitElement {
       },
     });
     this.#store = store;
-    for (const overrides of [reasonResources(store.config.reasons), this.messages ?? {}]) {
+    for (const overrides of [configResources(store.config), this.messages ?? {}]) {
       for (const [lng, bundle] of Object.entries(overrides)) this.i18n.addResourceBundle(lng, NAMESPACE, bundle, true, true);
     }
     void this.i18n.changeLanguage(locale);

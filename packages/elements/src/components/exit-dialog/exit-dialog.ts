@@ -170,14 +170,14 @@ export class AieExitDialog extends WidgetPart {
     }
   }
 
-  /** The help offer (R27): answers to the common questions, and a person to talk to. */
+  /** The help offer (R27): the vendor's answers to common questions, and a person to talk to. */
   #helpBody(handoff: Extract<FlowState, { status: 'help' }>['handoff']): TemplateResult {
     const { t } = this.text;
-    const faq = (question: string, answer: string) =>
-      html`<details part="faq"><summary>${t(question)}</summary><p part="message">${t(answer)}</p></details>`;
+    const faq = (_: unknown, index: number) =>
+      html`<details part="faq"><summary>${t(`help.faq.${index}.question`)}</summary><p part="message">${t(`help.faq.${index}.answer`)}</p></details>`;
     const status =
       handoff.status === 'done' ? t('help.humanQueued', { id: handoff.result.ticketId }) : handoff.status === 'failed' ? t('help.humanFailed') : '';
-    return html`${faq('help.reschedule', 'help.rescheduleAnswer')}${faq('help.editResume', 'help.editResumeAnswer')}
+    return html`${this.store?.config.help.faq.map(faq)}
       <button part="handoff-button" class="neutral" type="button" ?disabled=${handoff.status === 'requesting' || handoff.status === 'done'}
         @click=${() => this.store?.dispatch({ type: 'requestHandoff', topic: 'other', message: '' })}>${t('help.human')}</button>
       <p part="status" role="status">${status}</p>`;
