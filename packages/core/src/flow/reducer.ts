@@ -109,18 +109,23 @@ function fromConfirm(state: Extract<FlowState, { status: 'confirm' }>, action: F
     case 'cancel':
       return cancelled('confirm');
     case 'confirm': {
-      const { plan, draft, context } = session;
+      const { plan, draft } = session;
       const hasReason = draft.reasonCode !== null || draft.reasonText.trim() !== '';
       if (plan.reason === 'required' && !hasReason) return stay({ ...state, problem: 'reason-required' });
       if (plan.verification) {
-        const request = { interviewId: context.interviewId, candidateRef: context.candidateRef, channel: plan.verification.channel, locale: context.locale };
-        return { state: { status: 'verify', session, verify: { phase: 'sending', challenge: null } }, effects: [{ type: 'sendCode', request }] };
+        return { state: { status: 'verify', session, verify: { phase: 'sending', challenge: null } }, effects: [sendCode(session)] };
       }
       return submit(session, action.stamp, 'not-required');
     }
     default:
       return stay(state);
   }
+}
+
+/** Ask for a one-time code (R6), in the candidate's language, on the plan's channel. */
+function sendCode({ context, plan }: ExitSession): FlowEffect {
+  const { interviewId, candidateRef, locale } = context;
+  return { type: 'sendCode', request: { interviewId, candidateRef, channel: plan.verification?.channel ?? 'sms', locale } };
 }
 
 function fromVerify(state: Extract<FlowState, { status: 'verify' }>, action: FlowAction): Transition {
@@ -155,12 +160,7 @@ function fromVerify(state: Extract<FlowState, { status: 'verify' }>, action: Flo
     case 'resendCode': {
       const canResend = verify.phase === 'sent' || verify.phase === 'failed';
       if (!canResend || (verify.challenge && Date.parse(action.at) < Date.parse(verify.challenge.resendAt))) return stay(state);
-      const { interviewId, candidateRef, locale } = session.context;
-      const channel = session.plan.verification?.channel ?? 'sms';
-      return {
-        state: { ...state, verify: { phase: 'sending', challenge: verify.challenge } },
-        effects: [{ type: 'sendCode', request: { interviewId, candidateRef, channel, locale } }],
-      };
+      return { state: { ...state, verify: { phase: 'sending', challenge: verify.challenge } }, effects: [sendCode(session)] };
     }
     case 'exitUnverified':
       return canExitUnverified(verify) ? submit(session, action.stamp, 'unverified') : stay(state);
