@@ -33,7 +33,7 @@ export default {
     keep: 'Keep',
     keepHint: 'Your interview data is kept so that HR can reschedule with you.',
     anonymise: 'Anonymise',
-    anonymiseHint: 'Your name, contact details and written answers are removed; only progress without personal data stays, for statistics.',
+    anonymiseHint: 'Your name, contact details and written answers are removed; only anonymous progress is kept, for statistics.',
     delete: 'Delete',
     deleteHint: 'All personal data about you is deleted, except what the law requires us to keep.',
   },
