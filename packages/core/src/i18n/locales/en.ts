@@ -49,7 +49,7 @@ export default {
     wrongCode: 'That code is wrong or has expired. Please try again.',
     checking: 'Checking…',
     locked: 'Too many attempts; the code cannot be checked now.',
-    sendFailed: 'The code could not be sent.',
+    sendFailed: 'The code could not be sent. {{reason}}',
     exitUnverified: 'Exit without the code (HR will review)',
     contactHr: 'Please contact HR to complete your exit: {{contact}}',
   },

@@ -49,7 +49,7 @@ export default {
     wrongCode: '验证码不正确或已过期，请重试。',
     checking: '正在验证…',
     locked: '尝试次数过多，暂时无法验证。',
-    sendFailed: '验证码发送失败。',
+    sendFailed: '验证码发送失败。{{reason}}',
     exitUnverified: '不验证，直接退出（将由HR复核）',
     contactHr: '请联系HR完成退出：{{contact}}',
   },

@@ -96,7 +96,9 @@ export class AieVerifyCode extends WidgetPart {
           : error === 'wrong-code'
             ? t('verify.wrongCode')
             : error
-              ? `${challenge ? '' : `${t('verify.sendFailed')} `}${t(`error.${errorMessage(error)}`)}`
+              ? challenge
+                ? t(`error.${errorMessage(error)}`)
+                : t('verify.sendFailed', { reason: t(`error.${errorMessage(error)}`) })
               : ''}</p>
       ${phase === 'sent' || phase === 'failed'
         ? html`<button
