@@ -1,5 +1,6 @@
 import i18next, { type i18n, type Resource } from 'i18next';
 import type { ExitConfig } from '../schemas/config.js';
+import type { AdapterErrorCode } from '../schemas/protocol.js';
 import en from './locales/en.js';
 import hrEn from './locales/hr.en.js';
 import hrZhCN from './locales/hr.zh-CN.js';
@@ -38,27 +39,35 @@ export function matchLocale(tag: string | null | undefined): SupportedLocale | n
   return null;
 }
 
+/** The `error.*` message for a failed call: worded by what the candidate can do about it, not by its cause. */
+export function errorMessageKey(code: AdapterErrorCode): `error.${keyof Messages['error']}` {
+  if (code === 'network' || code === 'timeout' || code === 'unavailable') return 'error.network';
+  return code === 'rate-limited' || code === 'unauthorized' ? `error.${code}` : 'error.other';
+}
+
 /**
  * What a vendor's config says in words, as i18next resources by locale: the labels of its own
  * reasons (`reason.<code>`) and its help answers (`help.faq.<n>.question`, R27).
  */
 export function configResources(config: Pick<ExitConfig, 'reasons' | 'help'>): Record<string, ResourceBundle> {
   const byLocale: Record<string, { reason: Record<string, string>; help: { faq: Record<string, string>[] } }> = {};
-  const put = (texts: Record<string, string> | undefined, write: (bundle: (typeof byLocale)[string], text: string) => void) => {
-    for (const [locale, text] of Object.entries(texts ?? {})) write((byLocale[matchLocale(locale) ?? locale] ??= { reason: {}, help: { faq: [] } }), text);
-  };
-  for (const { code, labels } of config.reasons) put(labels, (bundle, text) => (bundle.reason[code] = text));
-  config.help.faq.forEach(({ question, answer }, index) => {
-    put(question, (bundle, text) => ((bundle.help.faq[index] ??= {}).question = text));
-    put(answer, (bundle, text) => ((bundle.help.faq[index] ??= {}).answer = text));
+  const at = (locale: string) => (byLocale[matchLocale(locale) ?? locale] ??= { reason: {}, help: { faq: [] } });
+  for (const { code, labels } of config.reasons) {
+    for (const [locale, label] of Object.entries(labels ?? {})) at(locale).reason[code] = label;
+  }
+  config.help.faq.forEach((entry, index) => {
+    for (const field of ['question', 'answer'] as const) {
+      for (const [locale, text] of Object.entries(entry[field])) (at(locale).help.faq[index] ??= {})[field] = text;
+    }
   });
   return byLocale;
 }
 
 /**
  * A fresh i18next instance for one widget (never the global one, so two widgets and the host
- * page's own i18next stay apart). Each set of bundles, by locale, is merged over the shipped
- * strings in order: `hrResources`, a vendor's replacements (R23), a config's reason labels.
+ * page's own i18next stay apart). Each set of bundles by locale (`hrResources`,
+ * `configResources(config)`, a vendor's replacements for R23) is merged over the shipped strings,
+ * a later set winning over an earlier one.
  */
 export function createI18n(locale: string, ...bundles: Record<string, ResourceBundle>[]): i18n {
   const resource: Resource = {};

@@ -38,4 +38,3 @@ function advice(config: ExitConfig, add: Report): void {
 export function lintConfig(config: ExitConfig): ConfigProblem[] {
   return collect(config, traps, advice);
 }
-

@@ -1,17 +1,12 @@
 import { html, LitElement, nothing } from 'lit';
-import { canExitUnverified, type AdapterErrorCode } from '@ai-interview-exit/core';
+import { canExitUnverified } from '@ai-interview-exit/core';
+import { errorMessageKey } from '@ai-interview-exit/core/i18n';
 import { hrLink } from '../../internal/dom.js';
 import { WidgetPart } from '../../internal/widget-part.js';
 import { base } from '../../styles/base.js';
 import { styles } from './verify-code.styles.js';
 
 /** The parts of `<aie-verify-code>`, for `exportparts` up the tree. */
-/** The words for a failed call follow what the candidate can do about it, not its technical cause. */
-function errorMessage(code: AdapterErrorCode): 'network' | 'rate-limited' | 'unauthorized' | 'other' {
-  if (code === 'network' || code === 'timeout' || code === 'unavailable') return 'network';
-  return code === 'rate-limited' || code === 'unauthorized' ? code : 'other';
-}
-
 export const VERIFY_CODE_PARTS = 'status,label,input,submit-button,attempts,error,resend-button,exit-unverified-button,link';
 
 /**
@@ -58,6 +53,7 @@ export class AieVerifyCode extends WidgetPart {
     const verify = state.verify;
     const { phase, challenge } = verify;
     const error = phase === 'failed' ? verify.error : null;
+    const failure = error && error !== 'wrong-code' ? t(errorMessageKey(error)) : '';
     const { codeLength, onFailure } = store.config.verification;
     const stuck = canExitUnverified(verify);
     const wait = this.#wait();
@@ -95,11 +91,9 @@ export class AieVerifyCode extends WidgetPart {
           ? t('verify.locked')
           : error === 'wrong-code'
             ? t('verify.wrongCode')
-            : error
-              ? challenge
-                ? t(`error.${errorMessage(error)}`)
-                : t('verify.sendFailed', { reason: t(`error.${errorMessage(error)}`) })
-              : ''}</p>
+            : failure && !challenge
+              ? t('verify.sendFailed', { reason: failure })
+              : failure}</p>
       ${phase === 'sent' || phase === 'failed'
         ? html`<button
             part="resend-button"
