@@ -19,17 +19,16 @@ export function anonymiseCandidate(db: Database, input: { interviewId: string; c
       UNION SELECT @id`).all({ ref: input.candidateRef, id: input.interviewId }) as { interview_id: string }[]
   ).map((row) => row.interview_id);
   const fresh = () => `anon-${randomUUID()}`;
-  const forInterview = (sql: string) => db.prepare(sql);
   const statements = {
     // anonymised: 1 after `anonymise`, 2 after `delete`, so that a later exit of the same interview is stored the same way.
-    interview: forInterview(`UPDATE interviews SET candidate_name = NULL, phone = NULL, email = NULL, request_hash = NULL,
+    interview: db.prepare(`UPDATE interviews SET candidate_name = NULL, phone = NULL, email = NULL, request_hash = NULL,
       anonymised = MAX(anonymised, ${input.scope === 'delete' ? 2 : 1}) WHERE interview_id = ?`),
-    exits: forInterview("UPDATE exits SET reason_text = CASE WHEN reason_text IS NULL THEN NULL ELSE '' END, anonymised = 1 WHERE interview_id = ?"),
-    handoffs: forInterview("UPDATE handoffs SET message = '' WHERE interview_id = ?"),
+    exits: db.prepare("UPDATE exits SET reason_text = CASE WHEN reason_text IS NULL THEN NULL ELSE '' END, anonymised = 1 WHERE interview_id = ?"),
+    handoffs: db.prepare("UPDATE handoffs SET message = '' WHERE interview_id = ?"),
     // Sent messages held names, reasons and addresses; unsent ones are not sent any more.
-    outbox: forInterview(`UPDATE outbox SET recipient = '', text = '', last_error = NULL,
+    outbox: db.prepare(`UPDATE outbox SET recipient = '', text = '', last_error = NULL,
       state = CASE WHEN state = 'pending' THEN 'cancelled' ELSE state END WHERE interview_id = ?`),
-    challenges: forInterview('DELETE FROM challenges WHERE interview_id = ?'),
+    challenges: db.prepare('DELETE FROM challenges WHERE interview_id = ?'),
   };
   const relink = {
     interview: db.prepare('UPDATE interviews SET candidate_ref = ? WHERE interview_id = ?'),

@@ -10,7 +10,7 @@ import { createConsoleTransport } from './notifications/console.js';
 import { createFileTransport } from './notifications/file.js';
 import { createMessages } from './notifications/messages.js';
 import { createOutbox, type FlushResult } from './notifications/outbox.js';
-import { DEFAULT_ROLE_CATALOGUE, type ServerOptions } from './options.js';
+import { DEFAULT_ROLE_CATALOGUE, defaultDbPath, type ServerOptions } from './options.js';
 import { registerDeletionRoutes } from './routes/deletion.js';
 import { registerExitRoutes } from './routes/exits.js';
 import { registerFollowUpRoutes } from './routes/follow-ups.js';
@@ -43,7 +43,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   // A server refuses a bad policy at start-up, where the operator sees it, rather than quietly using defaults.
   if (!parsed.ok) throw new Error(`createServer: the exit config was refused:\n${formatProblems(parsed.problems)}`);
   const config = parsed.config;
-  const dbPath = options.dbPath ?? process.env.AIE_DB ?? join('.data', 'aie.sqlite');
+  const dbPath = options.dbPath ?? defaultDbPath();
   const now = options.now ?? (() => new Date());
   const locale = options.locale ?? config.locale ?? 'zh-CN';
 

@@ -31,7 +31,7 @@ export function candidateClaims(ctx: AppContext, request: FastifyRequest): Inter
   return authenticateCandidate(ctx, bearer(request));
 }
 
-export function authenticateCandidate(ctx: AppContext, token: string | null): InterviewTokenClaims {
+function authenticateCandidate(ctx: AppContext, token: string | null): InterviewTokenClaims {
   if (!token) throw new ApiError(401, 'unauthorized', 'An interview token is required.');
   const result = verifyInterviewToken(ctx.secret, token, ctx.now());
   if (!result.ok) throw new ApiError(401, 'unauthorized', result.reason === 'expired' ? 'The interview token has expired.' : 'The interview token is not valid.');

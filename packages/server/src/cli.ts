@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createServer } from './app.js';
+import { defaultDbPath } from './options.js';
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
 
@@ -23,7 +24,7 @@ function loadSecret(dataDir: string): string {
   return secret;
 }
 
-const dbPath = process.env.AIE_DB ?? join('.data', 'aie.sqlite');
+const dbPath = defaultDbPath();
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
 const hrTokens = list(process.env.AIE_HR_TOKEN);

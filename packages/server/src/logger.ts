@@ -2,7 +2,7 @@ import type { FastifyServerOptions } from 'fastify';
 import type { LoggerOptions } from './options.js';
 
 /** A URL as it may be logged: the HR stream's `access_token` is replaced, the rest kept. */
-export function redactUrl(url: string): string {
+function redactUrl(url: string): string {
   return url.replace(/([?&]access_token=)[^&#]*/gi, '$1[redacted]');
 }
 

@@ -2,7 +2,7 @@
  * Enough of an address for its owner to recognise it, nothing more (CodeChallenge.maskedDestination):
  * `13800135678` → `138****5678`, `zhang.san@example.com` → `z***@example.com`.
  */
-export function maskPhone(phone: string): string {
+function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   // A mainland mobile number with its country code reads as the 11 digits people know.
   const local = digits.length > 11 && digits.startsWith('86') ? digits.slice(-11) : digits;
@@ -10,7 +10,7 @@ export function maskPhone(phone: string): string {
   return `${local.slice(0, 3)}****${local.slice(-4)}`;
 }
 
-export function maskEmail(email: string): string {
+function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
   if (at < 1) return '***';
   return `${email[0]}***${email.slice(at)}`;

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { ExitConfigInput, ExitRecord } from '@ai-interview-exit/core';
 import type { Transport } from './notifications/types.js';
 
@@ -54,6 +55,9 @@ export interface ServerOptions {
   /** Milliseconds between retries of failed notifications; 30 s by default. */
   retryIntervalMs?: number;
 }
+
+/** The SQLite file when none is given: `AIE_DB`, else `.data/aie.sqlite`. */
+export const defaultDbPath = (): string => process.env.AIE_DB ?? join('.data', 'aie.sqlite');
 
 export const DEFAULT_ROLE_CATALOGUE: CatalogueRole[] = [
   { id: 'role-ops-01', title: '运营专员 Operations specialist', jobType: 'frontline' },

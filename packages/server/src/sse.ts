@@ -6,8 +6,6 @@ export interface SseHub {
   /** Start streaming to a response whose headers the caller has written. */
   add(response: ServerResponse): void;
   publish(event: SseEvent, data: unknown): void;
-  /** How many HR screens are listening. */
-  size(): number;
   /** End every stream (at shutdown, or the server would wait for them forever). */
   close(): void;
 }
@@ -38,7 +36,6 @@ export function createSseHub(options: { pingMs: number }): SseHub {
       const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
       for (const client of clients) client.write(frame);
     },
-    size: () => clients.size,
     close() {
       clearInterval(ping);
       for (const client of clients) client.end();

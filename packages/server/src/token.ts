@@ -1,6 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import * as z from 'zod/mini';
 import { IdSchema } from '@ai-interview-exit/core';
+import { hmac } from './crypto.js';
 
 /**
  * The interview token (protocol.md, "Authentication"):
@@ -32,13 +33,11 @@ export type VerifyTokenResult =
   | { ok: true; claims: InterviewTokenClaims }
   | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' };
 
-const sign = (secret: string, encodedPayload: string) => createHmac('sha256', secret).update(encodedPayload).digest();
-
 /** Sign claims with a fixed expiry: the same claims always give the same token. */
 export function signClaims(secret: string, claims: InterviewTokenClaims): string {
   const payload = { iid: claims.interviewId, cref: claims.candidateRef, exp: claims.expiresAt };
   const encoded = Buffer.from(JSON.stringify(payload)).toString('base64url');
-  return `${encoded}.${sign(secret, encoded).toString('base64url')}`;
+  return `${encoded}.${hmac(secret, encoded).toString('base64url')}`;
 }
 
 export function signInterviewToken(secret: string, input: SignInterviewTokenInput): string {
@@ -51,7 +50,7 @@ export function verifyInterviewToken(secret: string, token: string, now: Date = 
   const parts = token.split('.');
   if (parts.length !== 2 || !parts[0] || !parts[1]) return { ok: false, reason: 'malformed' };
   const [encoded, signature] = parts as [string, string];
-  const expected = sign(secret, encoded);
+  const expected = hmac(secret, encoded);
   const given = Buffer.from(signature, 'base64url');
   // The length of an HMAC-SHA256 is public; only equal lengths reach the constant-time compare.
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad-signature' };

@@ -1,16 +1,18 @@
 import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { CodeChallenge, SendCodeRequest, VerifyCodeResult } from '@ai-interview-exit/core';
+import { assertOwns } from './auth.js';
 import { isoAt, type AppContext } from './context.js';
 import { hmac, hmacHex } from './crypto.js';
 import { ApiError } from './errors.js';
 import { maskAddress } from './mask.js';
+import type { InterviewTokenClaims } from './token.js';
 
 /** How long a code is good for (R6). */
-export const CODE_TTL_MS = 5 * 60_000;
+const CODE_TTL_MS = 5 * 60_000;
 const HOUR_MS = 3_600_000;
 /** Sends per interview per hour, and per address per hour across interviews (one phone, many tokens). */
-export const SENDS_PER_INTERVIEW_PER_HOUR = 5;
-export const SENDS_PER_ADDRESS_PER_HOUR = 10;
+const SENDS_PER_INTERVIEW_PER_HOUR = 5;
+const SENDS_PER_ADDRESS_PER_HOUR = 10;
 
 interface ChallengeRow {
   challenge_id: string;
@@ -90,19 +92,15 @@ export function createVerification(ctx: AppContext) {
     };
   }
 
-  /** The challenge's interview, for the caller's ownership check. */
-  function interviewOf(challengeId: string): string | null {
-    return (find.get(challengeId) as ChallengeRow | undefined)?.interview_id ?? null;
-  }
-
   /**
    * A wrong code and an expired one take the same path and the same answer: the hash is always
    * computed and compared in constant time, and only then is the expiry looked at.
    */
-  function check(challengeId: string, code: string): VerifyCodeResult {
+  function check(claims: InterviewTokenClaims, challengeId: string, code: string): VerifyCodeResult {
     return db.transaction((): VerifyCodeResult => {
       const row = find.get(challengeId) as ChallengeRow | undefined;
       if (!row) throw new ApiError(404, 'not-found', 'No such challenge.');
+      assertOwns(claims, row.interview_id);
       const matches = timingSafeEqual(codeHash(ctx.secret, challengeId, code), Buffer.from(row.code_hash, 'hex'));
       const fresh = ctx.now().getTime() < row.expires_ms;
       // A retry of the check that already succeeded (its answer was lost) succeeds again, and costs nothing.
@@ -118,5 +116,5 @@ export function createVerification(ctx: AppContext) {
     })();
   }
 
-  return { send, check, interviewOf };
+  return { send, check };
 }

@@ -57,7 +57,7 @@ export interface ExitFilter {
 }
 
 /** Exits as HR sees them (R24), newest first. */
-export function listHrRows(db: Database, filter: ExitFilter = {}): HrExitRow[] {
+export function listHrRows(db: Database, filter: ExitFilter): HrExitRow[] {
   const rows = db
     .prepare(`${SELECT}
       AND (@jobType IS NULL OR e.job_type = @jobType)
@@ -74,7 +74,7 @@ export function getHrRow(db: Database, idempotencyKey: string): HrExitRow | null
 }
 
 /** Interviews that started, the denominator of exit rates (R26), under the same filter. */
-export function listStarted(db: Database, filter: ExitFilter = {}): StartedInterview[] {
+export function listStarted(db: Database, filter: ExitFilter): StartedInterview[] {
   const rows = db
     .prepare(`SELECT interview_id, job_type, started_at FROM interviews
       WHERE (@jobType IS NULL OR job_type = @jobType) ORDER BY started_at`)

@@ -1,23 +1,20 @@
 import type { Database } from 'better-sqlite3';
-import { migrations as allMigrations, type Migration } from './migrations.js';
+import { migrations } from './migrations.js';
 
 /**
  * Bring the database up to the newest migration. Each migration runs in its own transaction with
  * its version row, so a crash half-way leaves the file at the last complete version, and a second
  * start finds nothing to do.
  */
-export function migrate(db: Database, migrations: readonly Migration[] = allMigrations): number[] {
+export function migrate(db: Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   const current = (db.prepare('SELECT MAX(version) AS v FROM migrations').get() as { v: number | null }).v ?? 0;
   const record = db.prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  const applied: number[] = [];
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     if (migration.version <= current) continue;
     db.transaction(() => {
       db.exec(migration.sql);
       record.run(migration.version, migration.name, new Date().toISOString());
     })();
-    applied.push(migration.version);
   }
-  return applied;
 }

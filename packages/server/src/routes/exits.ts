@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ExitRecordSchema, type ExitReceipt, type ExitRecord } from '@ai-interview-exit/core';
+import { cooldownUntil, ExitRecordSchema, type ExitReceipt, type ExitRecord } from '@ai-interview-exit/core';
 import { assertOwns, readCandidateMessage } from '../auth.js';
-import { DAY_MS, isoAt, type AppContext } from '../context.js';
+import type { AppContext } from '../context.js';
 import { hmacHex } from '../crypto.js';
 import { getHrRow } from '../db/hr-rows.js';
 import { ApiError, parseBody } from '../errors.js';
+import { candidateContact, type ContactRow } from '../notifications/contact.js';
 import type { Notification } from '../notifications/types.js';
 
 interface StoredExit {
@@ -14,11 +15,8 @@ interface StoredExit {
   receipt_json: string | null;
 }
 
-interface InterviewContact {
+interface InterviewContact extends ContactRow {
   candidate_name: string | null;
-  phone: string | null;
-  email: string | null;
-  anonymised: number;
 }
 
 /**
@@ -62,11 +60,9 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
     const candidateRef = interview.anonymised === 2 ? `anon-${randomUUID()}` : record.candidateRef;
     markDone.run(JSON.stringify(receipt), reasonText, anonymised ? 1 : 0, candidateRef, record.idempotencyKey);
     setStatus.run(receipt.status, record.exitedAt, receipt.cooldownUntil, record.interviewId);
-    const address = anonymised ? null : interview.email ?? interview.phone;
-    if (address) {
-      ctx.outbox.enqueue({
-        kind: 'exit-confirmation', channel: interview.email ? 'email' : 'sms', to: address, interviewId: record.interviewId, text: ctx.messages.candidateExit(record),
-      });
+    const contact = candidateContact(interview);
+    if (contact) {
+      ctx.outbox.enqueue({ kind: 'exit-confirmation', ...contact, interviewId: record.interviewId, text: ctx.messages.candidateExit(record) });
     }
     const name = (!anonymised && interview.candidate_name) || candidateRef;
     return ctx.outbox.enqueue({ kind: 'hr-exit', channel: 'push', to: 'hr', interviewId: record.interviewId, text: ctx.messages.hrExit(record, name) });
@@ -78,8 +74,6 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
     assertOwns(claims, record.interviewId, record.candidateRef);
     // The parsed record has the schema's key order, so the same exit hashes the same however it was written.
     const bodyHash = hmacHex(ctx.secret, 'exit', JSON.stringify(record));
-    const known = find.get(record.idempotencyKey) as StoredExit | undefined;
-    if (known) return answerKnown(known, bodyHash, reply);
 
     const now = ctx.now();
     const inserted = insertProcessing.run({
@@ -91,13 +85,12 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
     });
     if (inserted.changes === 0) return answerKnown(find.get(record.idempotencyKey) as StoredExit, bodyHash, reply);
 
-    const cooldownDays = ctx.config.cooldownDays;
     const receipt: ExitReceipt = {
       idempotencyKey: record.idempotencyKey,
       interviewId: record.interviewId,
       receivedAt: now.toISOString(),
       status: record.hrReview ? 'under-review' : 'exited',
-      cooldownUntil: cooldownDays > 0 ? isoAt(now, cooldownDays * DAY_MS) : null,
+      cooldownUntil: cooldownUntil(now.toISOString(), ctx.config.cooldownDays),
     };
     let hrNotification: Notification;
     try {

@@ -4,6 +4,7 @@ import { FollowUpRequestSchema, HandoffRequestSchema, type FollowUpResult, type 
 import { assertOwns, readCandidateMessage } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { parseBody } from '../errors.js';
+import { candidateContact, type ContactRow } from '../notifications/contact.js';
 
 /** How many roles a `recommend-roles` follow-up suggests: a couple, not a job board. */
 const SUGGESTIONS = 2;
@@ -25,16 +26,17 @@ export function registerFollowUpRoutes(app: FastifyInstance, ctx: AppContext): v
     const { claims, body: raw } = readCandidateMessage(ctx, request, { beacon: false });
     const body = parseBody(FollowUpRequestSchema, raw);
     assertOwns(claims, body.interviewId, body.candidateRef);
-    const known = interview.get(body.interviewId) as { job_type: string; phone: string | null; email: string | null; anonymised: number } | undefined;
+    const known = interview.get(body.interviewId) as (ContactRow & { job_type: string }) | undefined;
     let result: FollowUpResult;
     if (body.kind === 'recommend-roles') {
       const roles = ctx.roleCatalogue.filter((role) => !known || role.jobType !== known.job_type).slice(0, SUGGESTIONS);
       result = { status: roles.length > 0 ? 'sent' : 'skipped', roles: roles.map(({ id, title }) => ({ id, title })) };
     } else {
-      const address = known && known.anonymised === 0 ? known.email ?? known.phone : null;
-      result = { status: address ? 'sent' : 'skipped', roles: [] };
-      if (address) {
-        ctx.outbox.enqueue({ kind: 'interview-guide', channel: known!.email ? 'email' : 'sms', to: address, interviewId: body.interviewId, text: ctx.messages.guide((lastLocale.get(body.interviewId) as { locale: string } | undefined)?.locale) });
+      const contact = candidateContact(known);
+      result = { status: contact ? 'sent' : 'skipped', roles: [] };
+      if (contact) {
+        const locale = (lastLocale.get(body.interviewId) as { locale: string } | undefined)?.locale;
+        ctx.outbox.enqueue({ kind: 'interview-guide', ...contact, interviewId: body.interviewId, text: ctx.messages.guide(locale) });
         ctx.outbox.kick();
       }
     }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { SendCodeRequestSchema, VerifyCodeRequestSchema } from '@ai-interview-exit/core';
 import { assertOwns, readCandidateMessage } from '../auth.js';
 import type { AppContext } from '../context.js';
-import { ApiError, parseBody } from '../errors.js';
+import { parseBody } from '../errors.js';
 import { createVerification } from '../verification.js';
 
 /** `POST /v1/verification/send` and `/check` (R6). The code is in no answer and no log line. */
@@ -19,9 +19,6 @@ export function registerVerificationRoutes(app: FastifyInstance, ctx: AppContext
   app.post('/v1/verification/check', async (request) => {
     const { claims, body: raw } = readCandidateMessage(ctx, request, { beacon: false });
     const body = parseBody(VerifyCodeRequestSchema, raw);
-    const interviewId = verification.interviewOf(body.challengeId);
-    if (!interviewId) throw new ApiError(404, 'not-found', 'No such challenge.');
-    assertOwns(claims, interviewId);
-    return verification.check(body.challengeId, body.code);
+    return verification.check(claims, body.challengeId, body.code);
   });
 }
