@@ -85,8 +85,13 @@ export function createI18n(locale: string, ...bundles: Record<string, ResourceBu
     // Lit renders text, never HTML: escaping here would show "&amp;" to candidates.
     interpolation: { escapeValue: false },
   });
+  addBundles(instance, ...bundles);
+  return instance;
+}
+
+/** Merge sets of strings by locale over what an instance has, a later set winning; `en-US` and `zh` keys count as en and zh-CN. */
+export function addBundles(instance: i18n, ...bundles: Record<string, ResourceBundle>[]): void {
   for (const bundle of bundles) {
     for (const [lng, messages] of Object.entries(bundle)) instance.addResourceBundle(matchLocale(lng) ?? lng, NAMESPACE, messages, true, true);
   }
-  return instance;
 }

@@ -6,3 +6,4 @@ export * from '../schemas/hr.js';
 export * from './compute.js';
 export * from './hr-adapter.js';
 export * from './csv.js';
+export * from './zoned.js';

@@ -36,18 +36,18 @@ function radioGroup(radio: HTMLInputElement): HTMLInputElement[] {
   return [...root.querySelectorAll<HTMLInputElement>('input[type=radio]')].filter((r) => r.name === radio.name);
 }
 
-/** The `lang` of the nearest element around `from` that has one, looking out of shadow roots. */
-export function nearestLang(from: Element): string | null {
+/** `closest`, looking out of shadow roots too: the nearest element around `from` that matches. */
+export function closestDeep(from: Element, selector: string): Element | null {
   for (let element: Element | null = from; element; element = (element.getRootNode() as ShadowRoot).host ?? null) {
-    const owner = element.closest('[lang]');
-    if (owner) return owner.getAttribute('lang');
+    const found = element.closest(selector);
+    if (found) return found;
   }
   return null;
 }
 
 /** The widget's language: its own `locale`, else the nearest `lang`, else the browser's, else zh-CN. */
 export function widgetLocale(element: Element, locale?: string | null): SupportedLocale {
-  return matchLocale(locale) ?? matchLocale(nearestLang(element)) ?? matchLocale(navigator.language) ?? DEFAULT_LOCALE;
+  return matchLocale(locale) ?? matchLocale(closestDeep(element, '[lang]')?.getAttribute('lang')) ?? matchLocale(navigator.language) ?? DEFAULT_LOCALE;
 }
 
 /** A link to HR (R14, R6 way out) from the config's contact: e-mail, else phone, else web page. */

@@ -1,12 +1,11 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { computeInsights, HrExitsResponseSchema, type HrExitsResponse } from '@ai-interview-exit/core/insights';
+import { computeInsights, HrExitsResponseSchema, nextDay, startOfDay, type HrExitsResponse } from '@ai-interview-exit/core/insights';
 import { requireHr } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { listHrRows, listStarted, type ExitFilter } from '../db/hr-rows.js';
 import { parseBody } from '../errors.js';
 import { HrExitsQuerySchema, type HrExitsQuery } from '../schemas.js';
-import { nextDay, startOfDay } from '../zoned.js';
 
 const isDay = (value: string) => value.length === 10;
 

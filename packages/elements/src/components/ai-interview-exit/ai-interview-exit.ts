@@ -12,14 +12,14 @@ import {
   type StoreEvent,
 } from '@ai-interview-exit/core';
 import { createOutbox, outboxDelivery, type Outbox } from '@ai-interview-exit/core/delivery';
-import { configResources, createI18n, DEFAULT_LOCALE, NAMESPACE, type MessageOverrides } from '@ai-interview-exit/core/i18n';
+import { addBundles, configResources, createI18n, DEFAULT_LOCALE, type MessageOverrides } from '@ai-interview-exit/core/i18n';
 import { FlowController } from '../../controllers/flow.js';
 import { I18nController } from '../../controllers/i18n.js';
 import * as events from '../../events/index.js';
 import { deepActiveElement, widgetLocale } from '../../internal/dom.js';
 import { keepProgress, keptProgress } from '../../internal/kept-progress.js';
 import { base } from '../../styles/base.js';
-import { EXIT_DIALOG_PARTS, type AieExitDialog } from '../exit-dialog/exit-dialog.js';
+import { EXIT_DIALOG_PARTS, RESULT, type AieExitDialog } from '../exit-dialog/exit-dialog.js';
 import { EXIT_RESULT_PARTS } from '../exit-result/exit-result.js';
 import { RESUME_PROMPT_PARTS } from '../resume-prompt/resume-prompt.js';
 import { styles } from './ai-interview-exit.styles.js';
@@ -189,7 +189,7 @@ export class AiInterviewExit extends LitElement {
     this.#progress = snapshot;
     this.#store?.setProgress(snapshot);
     const status = this.#store?.getState().status;
-    if (status && status !== 'submitting' && status !== 'done') keepProgress(this.interviewId, snapshot);
+    if (status && !RESULT.has(status)) keepProgress(this.interviewId, snapshot);
     this.requestUpdate('progress', old);
   }
 
@@ -209,7 +209,7 @@ export class AiInterviewExit extends LitElement {
     // The resume prompt goes away as the dialog opens: focus comes back to the exit button then.
     const returnTo = source !== 'resume-prompt' && focused !== document.body ? focused : find('aie-exit-button');
     const { status } = store.getState();
-    if (status === 'submitting' || status === 'done') find<AieExitDialog>('aie-exit-dialog')?.showResult(returnTo);
+    if (RESULT.has(status)) find<AieExitDialog>('aie-exit-dialog')?.showResult(returnTo);
     else if (status === 'reentry') find('[part=panel]')?.focus();
     else if (status === 'idle' || status === 'resume') {
       const request = new events.AieExitRequestEvent({ source });
@@ -297,9 +297,7 @@ export class AiInterviewExit extends LitElement {
       },
     });
     this.#store = store;
-    for (const overrides of [configResources(store.config), this.messages ?? {}]) {
-      for (const [lng, bundle] of Object.entries(overrides)) this.i18n.addResourceBundle(lng, NAMESPACE, bundle, true, true);
-    }
+    addBundles(this.i18n, configResources(store.config), this.messages ?? {});
     void this.i18n.changeLanguage(locale);
     if (!this.adapter && adapterChanged) {
       this.#error('adapter-missing', 'No adapter: exits stay queued in this page and reach no backend.');
@@ -311,7 +309,8 @@ export class AiInterviewExit extends LitElement {
     void (async () => {
       if ((await store.recover()) || store !== this.#store) return;
       if (this.adapter) await store.checkStatus();
-      if (saved && saved.answered < saved.total && store === this.#store && store.getState().status === 'idle') {
+      // The reducer takes a resume only while nothing else is under way.
+      if (saved && saved.answered < saved.total && store === this.#store) {
         store.dispatch({ type: 'resumeFound', snapshot: saved });
       }
     })();
@@ -340,7 +339,7 @@ export class AiInterviewExit extends LitElement {
     this.#outbox?.stop();
   }
 
-  #forward(event: StoreEvent): void {
+  #forward(event: StoreEvent | { name: 'error'; code: events.AieErrorDetail['code']; message: string }): void {
     const { name, ...detail } = event;
     if (name === 'exit-confirm') keepProgress(this.interviewId, null);
     if (event.name === 'error') console.warn(`<ai-interview-exit> ${event.message}`);
@@ -350,9 +349,7 @@ export class AiInterviewExit extends LitElement {
   }
 
   #error(code: events.AieErrorDetail['code'], message: string): void {
-    console.warn(`<ai-interview-exit> ${message}`);
-    /** @ignore documented with @fires */
-    this.dispatchEvent(new events.AieErrorEvent({ code, message }));
+    this.#forward({ name: 'error', code, message });
   }
 }
 

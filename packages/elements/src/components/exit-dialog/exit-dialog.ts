@@ -15,7 +15,7 @@ export const EXIT_DIALOG_PARTS = `dialog,title,body,message,progress,notice,acti
 /** The steps before the exit: the dialog stays open until the candidate exits or stays. */
 const STEPS: ReadonlySet<FlowState['status']> = new Set(['help', 'confirm', 'verify']);
 /** The result view, from the moment the exit is being stored: the candidate may close it. */
-const RESULT: ReadonlySet<FlowState['status']> = new Set(['submitting', 'done']);
+export const RESULT: ReadonlySet<FlowState['status']> = new Set(['submitting', 'done']);
 
 interface View {
   /** Changes when what is on screen changes enough to move focus. */

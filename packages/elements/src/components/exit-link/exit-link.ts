@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import type { ExitSource } from '@ai-interview-exit/core';
 import { I18nController, type I18n } from '../../controllers/i18n.js';
+import { closestDeep } from '../../internal/dom.js';
 import { base } from '../../styles/base.js';
 import { styles } from './exit-link.styles.js';
 
@@ -19,11 +20,7 @@ export function findWidget(from: Element, id?: string | null): ExitOpener | null
     const element = (from.getRootNode() as Document).getElementById(id) ?? document.getElementById(id);
     return element?.localName === 'ai-interview-exit' ? (element as unknown as ExitOpener) : null;
   }
-  for (let element: Element | null = from; element; element = (element.getRootNode() as ShadowRoot).host ?? null) {
-    const widget = element.closest('ai-interview-exit');
-    if (widget) return widget as unknown as ExitOpener;
-  }
-  return document.querySelector('ai-interview-exit') as unknown as ExitOpener | null;
+  return (closestDeep(from, 'ai-interview-exit') ?? document.querySelector('ai-interview-exit')) as unknown as ExitOpener | null;
 }
 
 /**

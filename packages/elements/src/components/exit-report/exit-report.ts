@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { progressPercent } from '@ai-interview-exit/core';
 import { createI18n, hrResources } from '@ai-interview-exit/core/i18n';
-import { toCsv, type HrAdapter, type HrExitFilter, type HrExitRow, type HrExitsResponse } from '@ai-interview-exit/core/insights';
+import { nextDay, startOfDay, toCsv, type HrAdapter, type HrExitFilter, type HrExitRow, type HrExitsResponse } from '@ai-interview-exit/core/insights';
 import { I18nController, type I18n } from '../../controllers/i18n.js';
 import { AieReportUpdateEvent } from '../../events/report-update.js';
 import { widgetLocale } from '../../internal/dom.js';
@@ -10,17 +10,6 @@ import { reasonChart } from './reason-chart.js';
 import { styles } from './exit-report.styles.js';
 
 let serial = 0;
-
-/** A date input's day as the first (or last) instant of that day in the report's time zone. */
-function dayBound(day: string, timeZone: string, end: boolean): string {
-  const guess = Date.parse(`${day}T${end ? '23:59:59.999' : '00:00:00.000'}Z`);
-  const offset = (at: number) => {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(at));
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(at / 1000) * 1000;
-  };
-  return new Date(guess - offset(guess)).toISOString();
-}
 
 /**
  * HR's view of exits (R24, R26, R16): the exit-rate alerts, the reason breakdown as a donut with
@@ -114,8 +103,9 @@ export class AieExitReport extends LitElement {
   get filter(): HrExitFilter {
     return {
       ...(this.jobType ? { jobType: this.jobType } : {}),
-      ...(this.from ? { from: dayBound(this.from, this.timeZone, false) } : {}),
-      ...(this.to ? { to: dayBound(this.to, this.timeZone, true) } : {}),
+      ...(this.from ? { from: new Date(startOfDay(this.from, this.timeZone)).toISOString() } : {}),
+      // The last instant of the `to` day, in the report's time zone.
+      ...(this.to ? { to: new Date(startOfDay(nextDay(this.to), this.timeZone) - 1).toISOString() } : {}),
     };
   }
 
@@ -140,14 +130,10 @@ export class AieExitReport extends LitElement {
   }
 
   #name = (row: HrExitRow) => row.candidateName ?? `${row.candidateRef} ${this.#text.t('report.anonymised')}`;
-  #label = (scope: 'reason' | 'jobType' | 'stage', code: string | null) => {
-    if (code === null) return this.#text.t('report.noReason');
-    const key = `${scope}.${code}`;
-    const text = this.#text.t(key);
-    return text === key ? code : text;
-  };
-  #reason = (row: HrExitRow) =>
-    [row.reason?.code ? this.#label('reason', row.reason.code) : this.#text.t('report.noReason'), row.reason?.text].filter(Boolean).join(': ');
+  /** A code in words; a code with no translation shows as itself. */
+  #label = (scope: 'reason' | 'jobType' | 'stage', code: string | null) =>
+    code === null ? this.#text.t('report.noReason') : this.#text.t(`${scope}.${code}`, { defaultValue: code });
+  #reason = (row: HrExitRow) => [this.#label('reason', row.reason?.code ?? null), row.reason?.text].filter(Boolean).join(': ');
 
   /** The cells of one record, as the table shows them and the CSV holds them. */
   #cells(row: HrExitRow): string[] {

@@ -29,8 +29,6 @@ export const EXIT_RESULT_PARTS = 'message,time,reason,status,notice,receipt,link
 export class AieExitResult extends WidgetPart {
   static override styles = [base, styles];
 
-
-
   protected override render() {
     const state = this.flow.state;
     const { t, date } = this.text;

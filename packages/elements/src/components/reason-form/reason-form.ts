@@ -1,13 +1,11 @@
 import { html, LitElement, nothing } from 'lit';
-import type { DataChoice, FlowInput } from '@ai-interview-exit/core';
+import { DataChoiceSchema, type FlowInput } from '@ai-interview-exit/core';
 import { WidgetPart } from '../../internal/widget-part.js';
 import { base } from '../../styles/base.js';
 import { styles } from './reason-form.styles.js';
 
 /** The parts of `<aie-reason-form>`, for `exportparts` up the tree. */
 export const REASON_FORM_PARTS = 'fieldset,legend,option,label,textarea,counter,hint,error';
-
-const DATA_CHOICES: readonly DataChoice[] = ['keep', 'anonymise', 'delete'];
 
 /**
  * Why the candidate leaves (R1, R9) and what happens to their personal data (R10), inside the
@@ -35,8 +33,6 @@ export class AieReasonForm extends WidgetPart {
   /** @ignore Focusing the host focuses its first control (focus returns here after the dialog). */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [base, styles];
-
-
 
   protected override render() {
     const state = this.flow.state;
@@ -74,7 +70,7 @@ export class AieReasonForm extends WidgetPart {
         : nothing}
       <fieldset part="fieldset">
         <legend part="legend">${t('data.legend')}</legend>
-        ${DATA_CHOICES.map((choice) => option('data', draft.dataChoice === choice, t(`data.${choice}`), { type: 'setDataChoice', choice }, `${choice}Hint`))}
+        ${DataChoiceSchema.options.map((choice) => option('data', draft.dataChoice === choice, t(`data.${choice}`), { type: 'setDataChoice', choice }, `${choice}Hint`))}
       </fieldset>`;
   }
 }

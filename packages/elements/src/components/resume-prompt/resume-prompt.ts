@@ -25,8 +25,6 @@ export const RESUME_PROMPT_PARTS = 'message,actions,continue-button,exit-button'
 export class AieResumePrompt extends WidgetPart {
   static override styles = [base, styles];
 
-
-
   protected override render() {
     if (this.flow.state.status !== 'resume') return nothing;
     const { t } = this.text;

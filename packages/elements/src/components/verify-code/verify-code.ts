@@ -37,7 +37,6 @@ export class AieVerifyCode extends WidgetPart {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [base, styles];
 
-
   #tick?: ReturnType<typeof setTimeout>;
 
   override disconnectedCallback(): void {
