@@ -146,7 +146,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     void outbox.flush();
   };
   const onHidden = () => {
-    if (document.visibilityState === 'hidden' || !('visibilityState' in document)) sendBeacons();
+    if (document.visibilityState === 'hidden') sendBeacons();
   };
 
   /** The page is going away: hand what is pending to the browser. Entries stay until acknowledged. */

@@ -1,6 +1,6 @@
 import { checkedAdapter, toAdapterError, type ExitAdapter } from '../adapters/adapter.js';
-import type { DeletionReceipt, DeletionRequest } from '../schemas/deletion.js';
-import type { ExitReceipt, ExitRecord } from '../schemas/exit-record.js';
+import type { DeletionRequest } from '../schemas/deletion.js';
+import type { ExitRecord } from '../schemas/exit-record.js';
 import { newUuid } from '../ids.js';
 import { formatProblems, parseConfig, type ConfigProblem } from '../policy/lint.js';
 import { resolveExitPlan } from '../policy/plan.js';

@@ -75,7 +75,7 @@ export function createI18n(locale: string, ...bundles: Record<string, ResourceBu
   const instance = i18next.createInstance();
   void instance.init({
     lng: matchLocale(locale) ?? locale,
-    fallbackLng: { zh: ['zh-CN'], default: [DEFAULT_LOCALE] },
+    fallbackLng: DEFAULT_LOCALE,
     supportedLngs: false,
     ns: [NAMESPACE],
     defaultNS: NAMESPACE,

@@ -25,9 +25,12 @@ export const DEFAULT_PLAUSIBILITY: PlausibilityRules = {
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : 0);
 
-function countBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string | null, number> {
-  const counts = new Map<string | null, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+function countBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, number> {
+  const counts = new Map<K, number>();
+  for (const item of items) {
+    const k = key(item);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
   return counts;
 }
 
@@ -42,7 +45,7 @@ export function reasonBreakdown(exits: readonly ExitFact[]): Insights['reasons']
 export function exitRateByRole(exits: readonly ExitFact[], started: readonly StartedInterview[]): Insights['byRole'] {
   const exitCounts = countBy(exits, (e) => e.jobType);
   const startCounts = countBy(started, (s) => s.jobType);
-  const roles = new Set([...exitCounts.keys(), ...startCounts.keys()].filter((k): k is string => k !== null));
+  const roles = new Set([...exitCounts.keys(), ...startCounts.keys()]);
   return [...roles].sort().map((key) => {
     const exitCount = exitCounts.get(key) ?? 0;
     const startCount = Math.max(startCounts.get(key) ?? 0, exitCount);
@@ -54,7 +57,7 @@ export function exitRateByRole(exits: readonly ExitFact[], started: readonly Sta
 export function exitRateByStage(exits: readonly ExitFact[], started: readonly StartedInterview[]): Insights['byStage'] {
   const total = Math.max(started.length, exits.length);
   return [...countBy(exits, (e) => e.stage)]
-    .map(([key, count]) => ({ key: key ?? '', exits: count, started: total, rate: share(count, total) }))
+    .map(([key, count]) => ({ key, exits: count, started: total, rate: share(count, total) }))
     .sort((a, b) => b.exits - a.exits || a.key.localeCompare(b.key));
 }
 
@@ -63,7 +66,7 @@ export function exitsOverTime(exits: readonly ExitFact[], timeZone = 'UTC'): Ins
   if (exits.length === 0) return [];
   const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const counts = countBy(exits, (e) => day.format(new Date(e.exitedAt)));
-  const days = [...counts.keys()].filter((d): d is string => d !== null).sort();
+  const days = [...counts.keys()].sort();
   const out: Insights['overTime'] = [];
   for (let t = Date.parse(`${days[0]}T00:00:00Z`); t <= Date.parse(`${days.at(-1)}T00:00:00Z`); t += 86_400_000) {
     const date = new Date(t).toISOString().slice(0, 10);
@@ -76,7 +79,7 @@ export function exitsOverTime(exits: readonly ExitFact[], timeZone = 'UTC'): Ins
 export function exitRateAlerts(byRole: Insights['byRole'], report: ExitConfig['report']): Insights['alerts'] {
   return byRole
     .map(({ key, exits, started, rate }) => ({ jobType: key, exits, started, rate, threshold: report.roleThresholds[key] ?? report.exitRateThreshold }))
-    .filter((row) => row.started > 0 && row.rate > row.threshold);
+    .filter((row) => row.rate > row.threshold);
 }
 
 /**
@@ -87,10 +90,11 @@ export function plausibilityFlags(exit: ExitFact, history: readonly ExitFact[], 
   const flags: PlausibilityFlag[] = [];
   const code = exit.reason?.code ?? null;
   const progress = exit.progress;
-  const percent = Math.round(progressRatio(progress) * 100);
+  const ratio = progressRatio(progress);
+  const percent = Math.round(ratio * 100);
   const minutes = progress ? Math.round(Math.max(0, Date.parse(exit.exitedAt) - Date.parse(progress.startedAt)) / 60_000) : 0;
   const late = rules.lateMisClick;
-  const isLate = !!late && code === late.reason && !!progress && (progressRatio(progress) >= late.minProgress || minutes >= late.minMinutes);
+  const isLate = !!late && code === late.reason && !!progress && (ratio >= late.minProgress || minutes >= late.minMinutes);
   if (isLate) flags.push({ rule: 'late-mis-click', params: { reason: code!, percent, minutes } });
   const contra = rules.contradictsProgress;
   if (!isLate && contra && code === contra.reason && progress && progress.answered >= contra.minAnswered) {
