@@ -4,16 +4,10 @@ import { AdapterError, createExitStore, newUuid, type ExitRecord, type StoreEven
 import { createOutbox, openIndexedDbStorage, outboxDelivery, type OutboxEvent } from '@ai-interview-exit/core/delivery';
 import { createMemoryAdapter } from '@ai-interview-exit/core/memory';
 import { T0, contextFor, progressAt, recordFor } from '../support/fixtures.js';
+import { until } from '../support/wait.js';
 
 const fast = { baseMs: 5, capMs: 20 };
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(check: () => boolean, ms = 3000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await wait(5);
-  }
-}
 const record = (text = '') => recordFor({ reason: { code: 'emergency', text }, hrReview: false });
 const dbName = () => `test-${newUuid()}`;
 

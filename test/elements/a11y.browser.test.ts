@@ -4,7 +4,7 @@ import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { AiInterviewExit } from '@ai-interview-exit/elements';
 import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
 import { createMemoryAdapter } from '@ai-interview-exit/core/memory';
-import { accessibleName, clearKeptProgress, mountWidget, partsOf, progressAt, settle, typeInto, until, untilStill } from './support.js';
+import { accessibleName, clearKeptProgress, mountWidget, openDialog, partsOf, progressAt, settle, typeInto, until, untilStill } from './support.js';
 
 const NAMES = {
   'zh-CN': { button: '退出面试', dialog: '退出面试', confirm: '确认退出', cancel: '取消', link: '退出面试' },
@@ -89,8 +89,7 @@ describe('accessibility', () => {
     const button = parts.button().getBoundingClientRect();
     expect(button.width).to.be.at.least(24);
     expect(button.height).to.be.at.least(24);
-    parts.button().click();
-    await until(() => parts.confirmButton(), 'the dialog');
+    await openDialog(parts);
     const confirm = parts.confirmButton()!.getBoundingClientRect();
     const cancel = parts.cancelButton()!.getBoundingClientRect();
     expect(confirm.width).to.be.closeTo(cancel.width, 1);
@@ -123,8 +122,7 @@ describe('accessibility', () => {
 
     it('in the code step: sent, wrong code, locked', async () => {
       const parts = await mountWidget({ jobType: 'executive', config: ARTICLE_POLICY });
-      parts.button().click();
-      await until(() => parts.confirmButton(), 'the dialog');
+      await openDialog(parts);
       parts.confirmButton()!.click();
       await until(() => parts.verify()?.querySelector('input'), 'the code input');
       await untilStill(parts.el);
@@ -148,8 +146,7 @@ describe('accessibility', () => {
       const adapter = createMemoryAdapter();
       adapter.fail('submitExit', 'network');
       const parts = await mountWidget({ adapter });
-      parts.button().click();
-      await until(() => parts.confirmButton(), 'the dialog');
+      await openDialog(parts);
       parts.reasonForm()!.querySelectorAll<HTMLInputElement>('input[name=data]')[1]!.click();
       parts.confirmButton()!.click();
       await until(() => parts.result()?.querySelector('[part=status]')?.textContent?.includes('offline'), 'the queued view');

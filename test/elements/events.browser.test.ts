@@ -14,7 +14,7 @@ import {
   AieResumeEvent,
   type AiInterviewExit,
 } from '@ai-interview-exit/elements';
-import { clearKeptProgress, mountWidget, partsOf, progressAt, settle, until } from './support.js';
+import { clearKeptProgress, mountWidget, openDialog, partsOf, progressAt, settle, until } from './support.js';
 
 /** Events heard on the document during each test: proof that they bubble out of the shadow roots. */
 function record<K extends keyof GlobalEventHandlersEventMap>(name: K): GlobalEventHandlersEventMap[K][] {
@@ -141,8 +141,7 @@ describe('DOM events', () => {
     const adapter = createMemoryAdapter();
     adapter.fail('submitExit', 'network');
     const parts = await mountWidget({ adapter });
-    parts.button().click();
-    await until(() => parts.confirmButton(), 'the dialog');
+    await openDialog(parts);
     const heard = oneEvent(parts.el, 'aie-exit-queued');
     parts.confirmButton()!.click();
     const event = (await heard) as AieExitQueuedEvent;
@@ -177,8 +176,7 @@ describe('DOM events', () => {
       expectBubblingComposed(event);
       expect(event.detail.problems!.map((p) => p.code)).to.include.members(['exit-disabled', 'review-before-exit']);
       // never a dead button: the defaults (confirm, then out) apply
-      parts.button().click();
-      await until(() => parts.confirmButton(), 'the dialog');
+      await openDialog(parts);
       parts.confirmButton()!.click();
       await until(() => parts.adapter.exits().length === 1, 'the exit');
     });
@@ -194,8 +192,7 @@ describe('DOM events', () => {
         const parts = await mountWidget({ interviewId: 'iv-no-idb', progress: null });
         await until(() => errors.some((e) => e.detail.code === 'storage-degraded'), 'aie-error storage-degraded');
         expect(errors.find((e) => e.detail.code === 'storage-degraded')!.detail.message).to.contain('memory');
-        parts.button().click();
-        await until(() => parts.confirmButton(), 'the dialog');
+        await openDialog(parts);
         parts.confirmButton()!.click();
         await until(() => parts.adapter.exits().length === 1, 'the exit');
       } finally {
@@ -213,8 +210,7 @@ describe('DOM events', () => {
         await until(() => errors.length, 'aie-error');
         expect(errors[0]!.detail.code).to.equal('adapter-missing');
         expect(warnings.some((args) => String(args[0]).includes('adapter'))).to.equal(true);
-        parts.button().click();
-        await until(() => parts.confirmButton(), 'the dialog');
+        await openDialog(parts);
         const queued = oneEvent(parts.el, 'aie-exit-queued');
         parts.confirmButton()!.click();
         expect(((await queued) as AieExitQueuedEvent).detail.error).to.equal('unavailable');

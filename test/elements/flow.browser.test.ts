@@ -5,15 +5,14 @@ import { createI18n } from '@ai-interview-exit/core/i18n';
 import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
 import type { AieExitDialog } from '@ai-interview-exit/elements';
 import { createMemoryAdapter } from '@ai-interview-exit/core/memory';
-import { clearKeptProgress, expectFocusOn, mountWidget, progressAt, settle, typeInto, until } from './support.js';
+import { clearKeptProgress, expectFocusOn, mountWidget, openDialog, progressAt, settle, typeInto, until } from './support.js';
 
 describe('exit flow', () => {
   beforeEach(clearKeptProgress);
 
   it('records a confirmed exit exactly once, with progress and time, even after 20 rapid clicks on Confirm', async () => {
     const parts = await mountWidget({ progress: progressAt(6) });
-    parts.button().click();
-    await until(() => parts.confirmButton(), 'the dialog');
+    await openDialog(parts);
     const confirm = parts.confirmButton()!;
     const before = Date.now();
     for (let i = 0; i < 10; i++) confirm.click();
@@ -90,8 +89,7 @@ describe('exit flow', () => {
   it('offers "exit unverified" once the code is locked, and records the exit for HR review', async () => {
     const adapter = createMemoryAdapter();
     const parts = await mountWidget({ jobType: 'executive', config: ARTICLE_POLICY, adapter });
-    parts.button().click();
-    await until(() => parts.confirmButton(), 'the dialog');
+    await openDialog(parts);
     parts.confirmButton()!.click();
     await until(() => parts.verify()?.querySelector('input'), 'the code input');
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -121,8 +119,7 @@ describe('exit flow', () => {
       adapter,
       config: { ...ARTICLE_POLICY, verification: { onFailure: 'contact-hr' }, hrContact: { email: 'hr@example.com' } },
     });
-    parts.button().click();
-    await until(() => parts.confirmButton(), 'the dialog');
+    await openDialog(parts);
     parts.confirmButton()!.click();
     await until(() => parts.verify()?.querySelector('[part=link]'), 'the HR contact');
     const verify = parts.verify()!;
@@ -145,8 +142,7 @@ describe('exit flow', () => {
       const adapter = createMemoryAdapter();
       adapter.fail('sendCode', code as keyof typeof expected);
       const parts = await mountWidget({ jobType: 'executive', adapter, config: ARTICLE_POLICY, interviewId: `iv-error-${code}` });
-      parts.button().click();
-      await until(() => parts.confirmButton(), 'the dialog');
+      await openDialog(parts);
       parts.confirmButton()!.click();
       await until(() => parts.verify()?.querySelector('[part=error]')?.textContent, `the ${code} message`);
       expect(parts.verify()!.querySelector('[part=error]')!.textContent).to.equal(`The code could not be sent. ${message}`);
@@ -204,8 +200,7 @@ describe('exit flow', () => {
     const parts = await mountWidget({ interviewId: 'iv-keep', progress: progressAt(2, 10, 'professional', 'iv-keep') });
     parts.el.setProgress(progressAt(3, 10, 'professional', 'iv-keep'));
     expect(JSON.parse(localStorage.getItem('aie:progress:iv-keep')!).answered).to.equal(3);
-    parts.button().click();
-    await until(() => parts.confirmButton(), 'the dialog');
+    await openDialog(parts);
     parts.confirmButton()!.click();
     await until(() => parts.adapter.exits().length === 1, 'the exit');
     expect(parts.adapter.exits()[0]!.progress!.answered).to.equal(3);
@@ -243,8 +238,7 @@ describe('exit flow', () => {
 
   it('shows the result again from the exit button after the candidate closed it', async () => {
     const parts = await mountWidget();
-    parts.button().click();
-    await until(() => parts.confirmButton(), 'the dialog');
+    await openDialog(parts);
     parts.confirmButton()!.click();
     await until(() => parts.result()?.querySelector('[part=message]'), 'the result');
     parts.dialog().dispatchEvent(new Event('cancel', { cancelable: true }));
@@ -271,8 +265,7 @@ describe('exit flow', () => {
 
   it('closes the result view with its Close button, focus back on the exit button', async () => {
     const parts = await mountWidget();
-    parts.button().click();
-    await until(() => parts.confirmButton(), 'the dialog');
+    await openDialog(parts);
     parts.confirmButton()!.click();
     await until(() => parts.inDialog<HTMLButtonElement>('[part=close-button]'), 'the result');
     expect(parts.inDialog('[part=close-button]')!.textContent!.trim()).to.equal('Close');

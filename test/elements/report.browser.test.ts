@@ -5,6 +5,7 @@ import { defaultConfig } from '@ai-interview-exit/core';
 import { createMemoryHrAdapter, parseCsv } from '@ai-interview-exit/core/insights';
 import type { AieExitReport, AieReportUpdateEvent } from '@ai-interview-exit/elements/define/report';
 import { HR_ROWS, STARTED } from '../../stories/fixtures/hr-rows.js';
+import { until } from '../support/wait.js';
 
 async function mount(locale = 'zh-CN', rows = HR_ROWS) {
   const adapter = createMemoryHrAdapter({ rows, started: STARTED, report: defaultConfig().report });
@@ -12,14 +13,6 @@ async function mount(locale = 'zh-CN', rows = HR_ROWS) {
   await until(() => !!el.shadowRoot!.querySelector('table[part=table], [part=status]:not(:empty)'));
   await el.updateComplete;
   return { el, adapter, root: el.shadowRoot! };
-}
-
-async function until(check: () => boolean, ms = 2000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 const bodyRows = (root: ShadowRoot) => [...root.querySelectorAll('table[part=table] tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent!.trim()));

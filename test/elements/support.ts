@@ -9,6 +9,7 @@ import type { ExitConfigInput, ProgressSnapshot } from '@ai-interview-exit/core'
 import { createMemoryAdapter, type MemoryAdapter } from '@ai-interview-exit/core/memory';
 import type { AiInterviewExit } from '@ai-interview-exit/elements';
 import { progressAt } from '../support/fixtures.js';
+import { settle as settleRounds, until } from '../support/wait.js';
 
 export { progressAt };
 
@@ -64,20 +65,9 @@ export function partsOf(el: AiInterviewExit) {
   };
 }
 
-/** Let pending microtasks, timers and renders run. */
-export async function settle(rounds = 3): Promise<void> {
-  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** Wait until `check` holds (or fail after `ms`). */
-export async function until(check: () => unknown, what = 'condition', ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  await settle(1);
-}
+/** Let pending microtasks, timers and renders run: three rounds, as a widget renders in steps. */
+export const settle = (rounds = 3): Promise<void> => settleRounds(rounds);
+export { until };
 
 /** The focused element, looking into shadow roots. */
 export function deepActive(): Element | null {
@@ -117,6 +107,12 @@ export async function untilStill(el: Element): Promise<void> {
   const roots = [el.shadowRoot!, el.shadowRoot!.querySelector('aie-exit-dialog')?.shadowRoot];
   const animations = roots.flatMap((root) => [...(root?.querySelectorAll('*') ?? [])].flatMap((node) => node.getAnimations()));
   await Promise.all(animations.map((animation) => animation.finished));
+}
+
+/** Open a widget's dialog with a click on its exit button. */
+export async function openDialog(parts: ReturnType<typeof partsOf>): Promise<void> {
+  parts.button().click();
+  await until(() => parts.dialog().open && parts.confirmButton(), 'the dialog');
 }
 
 /** Open a widget's dialog from its exit button with the keyboard. */

@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import type { AiInterviewExit } from '@ai-interview-exit/elements';
 import { createMemoryAdapter } from '@ai-interview-exit/core/memory';
-import { clearKeptProgress, mountWidget, partsOf, settle, until } from './support.js';
+import { clearKeptProgress, mountWidget, openDialog, partsOf, settle, until } from './support.js';
 
 /** WCAG relative luminance contrast of two computed `rgb(…)` colours. */
 function contrast(a: string, b: string): number {
@@ -17,11 +17,6 @@ function contrast(a: string, b: string): number {
   };
   const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (high! + 0.05) / (low! + 0.05);
-}
-
-async function openDialog(parts: Awaited<ReturnType<typeof mountWidget>>) {
-  parts.button().click();
-  await until(() => parts.dialog().open && parts.confirmButton(), 'the dialog');
 }
 
 function expectReadable(parts: Awaited<ReturnType<typeof mountWidget>>) {
@@ -135,7 +130,7 @@ describe('theming', () => {
     await settle();
     const rect = parts.button().getBoundingClientRect();
     expect(rect.left, 'the inline end is on the left').to.be.closeTo(16, 2);
-    await openDialog(parts as Awaited<ReturnType<typeof mountWidget>>);
+    await openDialog(parts);
     expect(getComputedStyle(parts.inDialog('[part=notice]') ?? parts.inDialog('h2')!).direction).to.equal('rtl');
   });
 
