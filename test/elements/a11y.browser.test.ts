@@ -4,7 +4,7 @@ import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { AiInterviewExit } from '@ai-interview-exit/elements';
 import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
 import { createMemoryAdapter } from '@ai-interview-exit/core/memory';
-import { accessibleName, clearKeptProgress, mountWidget, openDialog, partsOf, progressAt, settle, typeInto, until, untilStill } from './support.js';
+import { accessibleName, clearKeptProgress, keepProgressFor, mountWidget, openDialog, partsOf, progressAt, settle, typeInto, until, untilStill } from './support.js';
 
 const NAMES = {
   'zh-CN': { button: '退出面试', dialog: '退出面试', confirm: '确认退出', cancel: '取消', link: '退出面试' },
@@ -159,7 +159,7 @@ describe('accessibility', () => {
       const reentry = await mountWidget({ interviewId: 'iv-x', adapter, config: ARTICLE_POLICY, progress: null });
       await until(() => reentry.panel(), 'the re-entry panel');
       await expect(reentry.el).to.be.accessible();
-      localStorage.setItem('aie:progress:iv-y', JSON.stringify(progressAt(2, 10, 'professional', 'iv-y')));
+      keepProgressFor('iv-y', 2);
       const resume = await mountWidget({ interviewId: 'iv-y', progress: null });
       await until(() => resume.panel(), 'the resume prompt');
       await expect(resume.el).to.be.accessible();

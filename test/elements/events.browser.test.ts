@@ -14,7 +14,7 @@ import {
   AieResumeEvent,
   type AiInterviewExit,
 } from '@ai-interview-exit/elements';
-import { clearKeptProgress, mountWidget, openDialog, partsOf, progressAt, settle, until } from './support.js';
+import { clearKeptProgress, keepProgressFor, mountWidget, openDialog, partsOf, progressAt, settle, until } from './support.js';
 
 /** Events heard on the document during each test: proof that they bubble out of the shadow roots. */
 function record<K extends keyof GlobalEventHandlersEventMap>(name: K): GlobalEventHandlersEventMap[K][] {
@@ -64,7 +64,7 @@ describe('DOM events', () => {
     });
 
     it('names its source: link, api and resume prompt', async () => {
-      localStorage.setItem('aie:progress:iv-src', JSON.stringify(progressAt(3, 10, 'professional', 'iv-src')));
+      keepProgressFor('iv-src', 3);
       const container = await fixture<HTMLElement>(html`<div>
         <aie-exit-link for="w-src"></aie-exit-link>
         <ai-interview-exit id="w-src" interview-id="iv-src" candidate-ref="c-1" job-type="engineer" stage="professional" locale="en" .adapter=${createMemoryAdapter()}></ai-interview-exit>
@@ -153,7 +153,7 @@ describe('DOM events', () => {
   });
 
   it('aie-resume: detail.snapshot from the progress kept on this device', async () => {
-    localStorage.setItem('aie:progress:iv-resume', JSON.stringify(progressAt(3, 10, 'professional', 'iv-resume')));
+    keepProgressFor('iv-resume', 3);
     const parts = await mountWidget({ interviewId: 'iv-resume', progress: null });
     await until(() => parts.panelPart('aie-resume-prompt')?.querySelector('[part=continue-button]'), 'the resume prompt');
     const heard = oneEvent(parts.el, 'aie-resume');

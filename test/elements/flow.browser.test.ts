@@ -5,7 +5,7 @@ import { createI18n } from '@ai-interview-exit/core/i18n';
 import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
 import type { AieExitDialog } from '@ai-interview-exit/elements';
 import { createMemoryAdapter } from '@ai-interview-exit/core/memory';
-import { clearKeptProgress, expectFocusOn, mountWidget, openDialog, progressAt, settle, typeInto, until } from './support.js';
+import { clearKeptProgress, expectFocusOn, keepProgressFor, keptProgressKey, mountWidget, openDialog, progressAt, settle, typeInto, until } from './support.js';
 
 describe('exit flow', () => {
   beforeEach(clearKeptProgress);
@@ -199,16 +199,16 @@ describe('exit flow', () => {
   it('keeps the progress on this device and forgets it at the exit', async () => {
     const parts = await mountWidget({ interviewId: 'iv-keep', progress: progressAt(2, 10, 'professional', 'iv-keep') });
     parts.el.setProgress(progressAt(3, 10, 'professional', 'iv-keep'));
-    expect(JSON.parse(localStorage.getItem('aie:progress:iv-keep')!).answered).to.equal(3);
+    expect(JSON.parse(localStorage.getItem(keptProgressKey('iv-keep'))!).answered).to.equal(3);
     await openDialog(parts);
     parts.confirmButton()!.click();
     await until(() => parts.adapter.exits().length === 1, 'the exit');
     expect(parts.adapter.exits()[0]!.progress!.answered).to.equal(3);
-    expect(localStorage.getItem('aie:progress:iv-keep')).to.equal(null);
+    expect(localStorage.getItem(keptProgressKey('iv-keep'))).to.equal(null);
   });
 
   it('offers to resume an unfinished interview (R15), and exits from there too', async () => {
-    localStorage.setItem('aie:progress:iv-r', JSON.stringify(progressAt(4, 10, 'professional', 'iv-r')));
+    keepProgressFor('iv-r', 4);
     const parts = await mountWidget({ interviewId: 'iv-r', progress: null });
     await until(() => parts.panel(), 'the resume prompt');
     expect(parts.panel()!.querySelector('h2')!.textContent).to.equal('Continue the interview');

@@ -128,9 +128,17 @@ export function typeInto(field: HTMLInputElement | HTMLTextAreaElement, value: s
   field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
 }
 
+/** Where the widget keeps an interview's progress on this device (R15). */
+export const keptProgressKey = (interviewId: string): string => `aie:progress:${interviewId}`;
+
+/** Progress an earlier visit left on this device: `answered` of 10, in the professional stage. */
+export function keepProgressFor(interviewId: string, answered: number): void {
+  localStorage.setItem(keptProgressKey(interviewId), JSON.stringify(progressAt(answered, 10, 'professional', interviewId)));
+}
+
 /** Start from a clean device: no kept progress from another test. */
 export function clearKeptProgress(): void {
-  for (const key of Object.keys(localStorage)) if (key.startsWith('aie:')) localStorage.removeItem(key);
+  for (const key of Object.keys(localStorage)) if (key.startsWith(keptProgressKey(''))) localStorage.removeItem(key);
 }
 
 /** A short description of an element for assertion messages (chai would serialise the whole DOM). */
