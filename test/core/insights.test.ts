@@ -5,11 +5,15 @@ import {
   DEFAULT_PLAUSIBILITY,
   InsightsSchema,
   computeInsights,
+  createMemoryHrAdapter,
   exitRateAlerts,
   exitRateByRole,
   exitsOverTime,
+  matchesFilter,
+  parseCsv,
   plausibilityFlags,
   reasonBreakdown,
+  toCsv,
   type ExitFact,
   type StartedInterview,
 } from '@ai-interview-exit/core/insights';
@@ -115,7 +119,6 @@ describe('computeInsights', () => {
 
 describe('memory HR adapter', () => {
   it('filters by role and time, newest first, computes insights, and plays new exits live', async () => {
-    const { createMemoryHrAdapter, matchesFilter } = await import('@ai-interview-exit/core/insights');
     const row = (jobType: string, exitedAt: string) => ({
       ...exit({ jobType, exitedAt }),
       interviewId: `iv-${exitedAt}`,
@@ -146,7 +149,6 @@ describe('memory HR adapter', () => {
 
 describe('CSV export', () => {
   it('round-trips commas, quotes, new lines and Chinese, and defuses formulas', async () => {
-    const { toCsv, parseCsv } = await import('@ai-interview-exit/core/insights');
     const rows = [['张三', 'a, b', 'say "hi"'], ['line\nbreak', '=HYPERLINK("x")', '-1']];
     const text = toCsv(['候选人', 'note', 'quote'], rows);
     assert.ok(text.startsWith('\uFEFF'));

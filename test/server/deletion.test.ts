@@ -113,10 +113,7 @@ describe('deletion requests (R10, PIPL)', () => {
 
   it('takes the beacon form too', async () => {
     const candidate = await registerCandidate(server);
-    const answer = await server.request('POST', '/v1/deletion-requests', {
-      raw: JSON.stringify({ token: candidate.token, body: request(candidate, 'anonymise') }),
-      headers: { 'content-type': 'text/plain;charset=UTF-8' },
-    });
+    const answer = await server.beacon('/v1/deletion-requests', request(candidate, 'anonymise'), candidate.token);
     assert.equal(answer.status, 201);
   });
 });

@@ -7,7 +7,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { newUuid, type ExitRecord } from '@ai-interview-exit/core';
 import { createServer, type Notification, type ServerOptions, type Transport } from '@ai-interview-exit/server';
 import type { FastifyInstance } from 'fastify';
-import { T0, progressAt } from '../support/fixtures.js';
+import { T0, progressAt, recordFor } from '../support/fixtures.js';
 
 export { T0, progressAt };
 
@@ -61,6 +61,8 @@ export interface TestServer {
   request(method: string, path: string, init?: { body?: unknown; token?: string | null; headers?: Record<string, string>; raw?: string }): Promise<Answer>;
   post(path: string, body: unknown, token?: string | null): Promise<Answer>;
   get(path: string, token?: string | null): Promise<Answer>;
+  /** A POST in the beacon form a closing page sends: text/plain `{ token, body }`. */
+  beacon(path: string, body: unknown, token: string): Promise<Answer>;
   /** Stop the server; the files stay until `cleanup`. */
   close(): Promise<void>;
   cleanup(): Promise<void>;
@@ -117,6 +119,8 @@ export async function startServer(options: Partial<ServerOptions> & { dir?: stri
     },
     post: (path, body, token) => server.request('POST', path, { body, token: token ?? null }),
     get: (path, token) => server.request('GET', path, { token: token ?? null }),
+    beacon: (path, body, token) =>
+      server.request('POST', path, { raw: JSON.stringify({ token, body }), headers: { 'content-type': 'text/plain;charset=UTF-8' } }),
     async close() {
       if (closed) return;
       closed = true;
@@ -162,24 +166,17 @@ export async function registerCandidate(
   return { interviewId, candidateRef, token: answer.json.token };
 }
 
+/** A valid exit record of a registered candidate: a not-interested exit at 50 %, ten minutes in. */
 export function exitRecord(candidate: Pick<Candidate, 'interviewId' | 'candidateRef'>, overrides: Partial<ExitRecord> = {}): ExitRecord {
-  return {
-    idempotencyKey: newUuid(),
+  return recordFor({
     interviewId: candidate.interviewId,
     candidateRef: candidate.candidateRef,
-    jobType: 'frontline',
-    stage: 'professional',
     progress: progressAt(5, 10, 'professional', candidate.interviewId),
     exitedAt: new Date(Date.parse(T0) + 10 * 60_000).toISOString(),
-    timeZone: 'Asia/Shanghai',
-    locale: 'zh-CN',
     reason: { code: 'not-interested', text: '' },
-    dataChoice: 'keep',
-    source: 'button',
-    verification: 'not-required',
     hrReview: false,
     ...overrides,
-  };
+  });
 }
 
 /** Every text cell of every table, as `table.column: value`, read through a separate connection. */

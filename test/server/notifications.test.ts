@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createConsoleTransport, createFileTransport, type Notification } from '@ai-interview-exit/server';
@@ -122,8 +123,6 @@ describe('built-in transports', () => {
   });
 
   it('file appends one JSON line per notification', async () => {
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'aie-file-'));
     try {
       const path = join(dir, 'nested', 'notifications.jsonl');

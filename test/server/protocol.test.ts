@@ -71,8 +71,7 @@ describe('the HTTP surface', () => {
 
   it('the beacon form (text/plain { token, body }) works on /v1/exits and /v1/progress', async () => {
     const candidate = await registerCandidate(server);
-    const beacon = (path: string, body: unknown, token = candidate.token) =>
-      server.request('POST', path, { raw: JSON.stringify({ token, body }), headers: { 'content-type': 'text/plain;charset=UTF-8' } });
+    const beacon = (path: string, body: unknown, token = candidate.token) => server.beacon(path, body, token);
     const record = exitRecord(candidate);
     assert.equal((await beacon('/v1/progress', progressAt(4, 10, 'professional', candidate.interviewId))).status, 200);
     assert.equal((await beacon('/v1/exits', record)).status, 201);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CodeChallengeSchema } from '@ai-interview-exit/core';
 import { createConsoleTransport } from '@ai-interview-exit/server';
-import { memoryTransport, registerCandidate, startServer, type Candidate, type TestServer } from './helpers.js';
+import { allText, memoryTransport, registerCandidate, startServer, type Candidate, type TestServer } from './helpers.js';
 
 describe('one-time codes (R6)', () => {
   let server: TestServer;
@@ -138,7 +138,6 @@ describe('one-time codes (R6)', () => {
     assert.ok(codes.length >= 10);
     assert.ok(server.logs.length > 0, 'the logger was on');
     assert.ok(consoleLines.some((line) => line.includes('verification-code')));
-    const { allText } = await import('./helpers.js');
     const stored = allText(server.dbPath).join('\n');
     for (const code of codes) {
       // The code as a whole word: a 6-digit run inside a hash or an id would be a coincidence, not a leak.
