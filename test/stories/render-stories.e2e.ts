@@ -1,9 +1,11 @@
 // Every story in the built Storybook, rendered in Chromium: no console error, no axe violation.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { serveStatic } from '../../scripts/static-server.mjs';
+import fastifyStatic from '@fastify/static';
+import fastify from 'fastify';
 import { axeViolations, collectErrors, launchChromium } from '../support/browser.js';
 
 const index = JSON.parse(readFileSync('storybook-static/index.json', 'utf8')) as { entries: Record<string, { id: string; type: string; title: string; name: string }> };
@@ -13,17 +15,16 @@ const stories = Object.values(index.entries).filter((entry) => entry.type === 's
 describe('every story renders cleanly', { concurrency: 4 }, () => {
   let browser: Browser;
   let base: string;
-  let close: () => void;
+  // The built Storybook, served as the demo serves it.
+  const files = fastify().register(fastifyStatic, { root: resolve('storybook-static') });
 
   before(async () => {
-    const { server, url } = await serveStatic('storybook-static');
-    base = url;
-    close = () => server.close();
+    base = await files.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
-    close?.();
+    await files.close();
   });
 
   it('there are stories to render', () => assert.ok(stories.length > 0));
