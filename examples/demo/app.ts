@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { createConsoleTransport, createFileTransport, createServer } from '@ai-interview-exit/server';
 import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
 import { createDemoPhone } from './phone.js';
-import { seedDemo } from './seed.js';
+import { ROLE_TITLES, seedDemo } from './seed.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -18,7 +18,8 @@ const root = resolve(here, '../..');
 export const DEMO_HR_TOKEN = 'demo-hr-token';
 
 const NAMES = ['张三', '李四', '王五', '赵六', '陈晨', '刘畅'];
-const ROLES = { frontline: '操作工 Production operator', manager: '区域经理 Regional manager', executive: '财务总监 Finance director' } as const;
+/** The roles the candidate page offers. */
+const CANDIDATE_JOBS = ['frontline', 'manager', 'executive'] as const;
 
 /** The secret that signs interview tokens: AIE_SECRET, else one made once and kept beside the database. */
 function secretFor(dataDir: string): string {
@@ -30,8 +31,6 @@ function secretFor(dataDir: string): string {
 
 export interface DemoOptions {
   dbPath?: string;
-  /** Skip the seeded history (tests that count exits). */
-  seed?: boolean;
   /** Notifications to the console too (off in tests). */
   console?: boolean;
   /** Add routes or hooks before the app starts (tests simulate outages with it). */
@@ -62,8 +61,8 @@ export async function createDemoApp(options: DemoOptions = {}) {
   // A new interview for the candidate page, registered as a vendor's backend would (HR API).
   let serial = 0;
   app.post('/demo/session', async (request) => {
-    const job = ((request.body as { job?: string } | null)?.job ?? 'frontline') as keyof typeof ROLES;
-    const jobType = job in ROLES ? job : 'frontline';
+    const job = ((request.body as { job?: string } | null)?.job ?? 'frontline') as (typeof CANDIDATE_JOBS)[number];
+    const jobType = CANDIDATE_JOBS.includes(job) ? job : 'frontline';
     serial += 1;
     const interviewId = `demo-${Date.now().toString(36)}-${serial}`;
     const candidateRef = `cand-${randomBytes(4).toString('hex')}`;
@@ -72,7 +71,7 @@ export async function createDemoApp(options: DemoOptions = {}) {
       method: 'POST',
       url: '/v1/interviews',
       headers: { authorization: `Bearer ${DEMO_HR_TOKEN}` },
-      payload: { interviewId, candidateRef, candidateName, contact: { phone: '13812345678', email: 'candidate@example.com' }, jobType, roleTitle: ROLES[jobType], stage: 'self-introduction' },
+      payload: { interviewId, candidateRef, candidateName, contact: { phone: '13812345678', email: 'candidate@example.com' }, jobType, roleTitle: ROLE_TITLES[jobType], stage: 'self-introduction' },
     });
     const { token } = registered.json() as { token: string };
     return { interviewId, candidateRef, candidateName, token, config: ARTICLE_POLICY };
@@ -86,6 +85,6 @@ export async function createDemoApp(options: DemoOptions = {}) {
   });
   app.addHook('onClose', async () => phone.close());
 
-  if (options.seed !== false) await seedDemo(app, DEMO_HR_TOKEN);
+  await seedDemo(app, DEMO_HR_TOKEN);
   return app;
 }

@@ -13,7 +13,8 @@ interface Past {
   exit: { reason: string | null; text?: string; answered: number; minutes: number; daysAgo: number; stage: string; candidate?: string } | null;
 }
 
-const ROLES = {
+/** The demo's roles and their titles, for the seeded history and for new candidates. */
+export const ROLE_TITLES = {
   frontline: '操作工 Production operator',
   manager: '区域经理 Regional manager',
   executive: '财务总监 Finance director',
@@ -45,7 +46,7 @@ function pastInterviews(): Past[] {
   const sizes: Record<Past['jobType'], number> = { frontline: 12, manager: 10, executive: 6, engineer: 8 };
   let n = 0;
   return (Object.keys(sizes) as Past['jobType'][]).flatMap((jobType) =>
-    Array.from({ length: sizes[jobType] }, (_, i) => ({ jobType, roleTitle: ROLES[jobType], name: NAMES[n++ % NAMES.length]!, exit: exits[jobType][i] ?? null })),
+    Array.from({ length: sizes[jobType] }, (_, i) => ({ jobType, roleTitle: ROLE_TITLES[jobType], name: NAMES[n++ % NAMES.length]!, exit: exits[jobType][i] ?? null })),
   );
 }
 
