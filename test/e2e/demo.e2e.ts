@@ -64,6 +64,8 @@ describe('the demo, end to end', () => {
     await input.fill(digits);
     await dialog.getByRole('button', { name: 'Verify and exit' }).click();
     await page.getByText('You have exited the interview.', { exact: false }).first().waitFor();
+    // once the server has it: the view shows from the moment the exit is sent
+    await page.getByText(/Submitted\. Receipt number: /).first().waitFor();
     const exits = await demo.exitsOf(await interviewIdOf(page));
     assert.equal(exits.length, 1);
     assert.deepEqual(errors, []);
