@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ExitReceiptSchema, InterviewStatusSchema } from '@ai-interview-exit/core';
+import { ExitReceiptSchema, InterviewStatusSchema, newUuid } from '@ai-interview-exit/core';
 import { signInterviewToken } from '@ai-interview-exit/server';
-import { SECRET, deferred, exitRecord, registerCandidate, rows, startServer, type TestServer } from './helpers.js';
+import { SECRET, T0, deferred, exitRecord, registerCandidate, rows, startServer, type TestServer } from './helpers.js';
 
 describe('POST /v1/exits: idempotent by key (R11)', () => {
   let server: TestServer;
@@ -89,6 +89,35 @@ describe('POST /v1/exits: idempotent by key (R11)', () => {
     const answer = await server.post('/v1/exits', exitRecord(reviewed, { hrReview: true }), reviewed.token);
     assert.equal(answer.json.status, 'under-review');
     assert.equal((await server.get(`/v1/interviews/${reviewed.interviewId}/status`, reviewed.token)).json.status, 'under-review');
+  });
+
+  it('"verified" is believed only after this server accepted a code for the interview; else the exit stands, unverified and for HR to review (R6)', async () => {
+    const claimsOnly = await registerCandidate(server);
+    const unbacked = await server.post('/v1/exits', exitRecord(claimsOnly, { verification: 'verified' }), claimsOnly.token);
+    assert.equal(unbacked.status, 201, 'the exit is never refused');
+    assert.equal(unbacked.json.status, 'under-review');
+    const [stored] = rows(server.dbPath, 'SELECT verification, hr_review, review FROM exits WHERE interview_id = ?', claimsOnly.interviewId);
+    assert.deepEqual({ ...stored }, { verification: 'unverified', hr_review: 1, review: 'pending' });
+
+    // A code was sent but only a wrong one was tried: still not verified.
+    const wrongOnly = await registerCandidate(server);
+    const { challengeId: wrongId } = (await server.post('/v1/verification/send', { interviewId: wrongOnly.interviewId, candidateRef: wrongOnly.candidateRef, channel: 'sms' }, wrongOnly.token)).json;
+    const sentCode = /\d{6}/.exec(server.transport.sent.at(-1)!.text)![0];
+    const wrongCode = String((Number(sentCode) + 1) % 1_000_000).padStart(6, '0');
+    assert.equal((await server.post('/v1/verification/check', { challengeId: wrongId, code: wrongCode }, wrongOnly.token)).json.status, 'rejected');
+    assert.equal((await server.post('/v1/exits', exitRecord(wrongOnly, { verification: 'verified' }), wrongOnly.token)).json.status, 'under-review');
+
+    const verified = await registerCandidate(server);
+    const { challengeId } = (await server.post('/v1/verification/send', { interviewId: verified.interviewId, candidateRef: verified.candidateRef, channel: 'sms' }, verified.token)).json;
+    const code = /\d{6}/.exec(server.transport.sent.at(-1)!.text)![0];
+    assert.equal((await server.post('/v1/verification/check', { challengeId, code }, verified.token)).json.status, 'accepted');
+    // The candidate also asked for their data to be deleted, and that request arrived first.
+    const deletion = { idempotencyKey: newUuid(), interviewId: verified.interviewId, candidateRef: verified.candidateRef, scope: 'delete', requestedAt: T0 };
+    assert.equal((await server.post('/v1/deletion-requests', deletion, verified.token)).status, 201);
+    const answer = await server.post('/v1/exits', exitRecord(verified, { verification: 'verified' }), verified.token);
+    assert.equal(answer.json.status, 'exited');
+    const [kept] = rows(server.dbPath, 'SELECT verification, hr_review FROM exits WHERE interview_id = ?', verified.interviewId);
+    assert.deepEqual({ ...kept }, { verification: 'verified', hr_review: 0 });
   });
 
   it('an exit for an interview the server never registered (a vendor-signed token) is kept', async () => {

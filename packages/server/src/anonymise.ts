@@ -28,7 +28,8 @@ export function anonymiseCandidate(db: Database, input: { interviewId: string; c
     // Sent messages held names, reasons and addresses; unsent ones are not sent any more.
     outbox: db.prepare(`UPDATE outbox SET recipient = '', text = '', last_error = NULL,
       state = CASE WHEN state = 'pending' THEN 'cancelled' ELSE state END WHERE interview_id = ?`),
-    challenges: db.prepare('DELETE FROM challenges WHERE interview_id = ?'),
+    // The addresses go; that a code was accepted stays, since it backs a `verified` exit still on its way.
+    challenges: db.prepare("UPDATE challenges SET destination_hash = '', masked_destination = '' WHERE interview_id = ?"),
   };
   const relink = {
     interview: db.prepare('UPDATE interviews SET candidate_ref = ? WHERE interview_id = ?'),

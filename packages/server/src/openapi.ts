@@ -122,7 +122,7 @@ export function buildOpenApi(): Json {
     },
     '/v1/exits': {
       post: operation({
-        summary: 'Record an exit; idempotent by idempotencyKey', security: 'candidate', request: 'ExitRecord', beacon: true,
+        summary: 'Record an exit; idempotent by idempotencyKey. "verified" without a code this server accepted is kept as unverified, for HR review', security: 'candidate', request: 'ExitRecord', beacon: true,
         responses: { '201': 'recorded: ExitReceipt', '200': 'a replay: ExitReceipt' }, errors: [...candidateErrors, '409', '422'],
       }),
     },

@@ -40,6 +40,16 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
     INSERT OR IGNORE INTO interviews (interview_id, candidate_ref, job_type, stage, started_at)
     VALUES (@interviewId, @candidateRef, @jobType, @stage, @startedAt)`);
   const setStatus = db.prepare('UPDATE interviews SET status = ?, exited_at = ?, cooldown_until = ? WHERE interview_id = ?');
+  const codeAccepted = db.prepare("SELECT 1 FROM challenges WHERE interview_id = ? AND state = 'accepted' LIMIT 1");
+
+  /**
+   * A code is checked here, never in the browser (R6): a record that says `verified` without a code
+   * this server accepted for the interview is kept as `unverified`, for HR to review. Never refused.
+   */
+  function believed(record: ExitRecord): ExitRecord {
+    if (record.verification !== 'verified' || codeAccepted.get(record.interviewId)) return record;
+    return { ...record, verification: 'unverified', hrReview: true };
+  }
 
   function answerKnown(known: StoredExit, bodyHash: string, reply: FastifyReply) {
     if (known.body_hash !== bodyHash) throw new ApiError(422, 'key-reused', 'This idempotency key came with another exit record.');
@@ -70,10 +80,11 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   app.post('/v1/exits', async (request, reply) => {
     const { claims, body } = readCandidateMessage(ctx, request, { beacon: true });
-    const record = parseBody(ExitRecordSchema, body);
-    assertOwns(claims, record.interviewId, record.candidateRef);
+    const sent = parseBody(ExitRecordSchema, body);
+    assertOwns(claims, sent.interviewId, sent.candidateRef);
     // The parsed record has the schema's key order, so the same exit hashes the same however it was written.
-    const bodyHash = hmacHex(ctx.secret, 'exit', JSON.stringify(record));
+    const bodyHash = hmacHex(ctx.secret, 'exit', JSON.stringify(sent));
+    const record = believed(sent);
 
     const now = ctx.now();
     const inserted = insertProcessing.run({
