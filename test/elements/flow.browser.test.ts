@@ -274,6 +274,20 @@ describe('exit flow', () => {
     expect(parts.buttonHost().matches(':focus-within')).to.equal(true);
   });
 
+  it('says HR will review when the backend decides so, though the widget did not ask for it', async () => {
+    const adapter = createMemoryAdapter();
+    const submit = adapter.submitExit;
+    // e.g. the reference server, for a "verified" it has no accepted code behind
+    adapter.submitExit = async (record) => ({ ...(await submit(record)), status: 'under-review' });
+    const parts = await mountWidget({ adapter });
+    await openDialog(parts);
+    parts.confirmButton()!.click();
+    await until(() => parts.result()?.querySelector('[part=status]')?.textContent?.includes('Receipt'), 'the receipt');
+    expect(adapter.exits()[0]!.hrReview).to.equal(false);
+    const notices = [...parts.result()!.querySelectorAll('[part=notice]')].map((p) => p.textContent);
+    expect(notices).to.include('HR will review this record.');
+  });
+
   it('closes the result view while the exit is still being stored; the exit goes on', async () => {
     const adapter = createMemoryAdapter();
     let store!: () => void;

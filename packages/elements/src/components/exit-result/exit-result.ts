@@ -53,7 +53,7 @@ export class AieExitResult extends WidgetPart {
           : receipt
             ? t('done.delivered', { id: receipt.idempotencyKey })
             : t('done.pending')}</p>
-      ${record.hrReview ? html`<p part="notice">${t('done.underReview')}</p>` : nothing}
+      ${record.hrReview || receipt?.status === 'under-review' ? html`<p part="notice">${t('done.underReview')}</p>` : nothing}
       ${receipt?.cooldownUntil ? html`<p part="notice">${t('done.cooldown', { date: date(receipt.cooldownUntil, record.timeZone, false) })}</p>` : nothing}
       ${deletion
         ? html`<p part="receipt" role="status">${deletion.receipt
