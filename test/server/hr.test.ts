@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { HrExitsResponseSchema } from '@ai-interview-exit/core/insights';
+import { newUuid } from '@ai-interview-exit/core';
+import { HrExitRowSchema, HrExitsResponseSchema } from '@ai-interview-exit/core/insights';
 import { HR_TOKEN, eventReader, exitRecord, registerCandidate, startServer, type TestServer } from './helpers.js';
 
 describe('GET /v1/hr/exits (R24, R26, R16)', () => {
@@ -107,5 +108,45 @@ describe('GET /v1/hr/stream (R13, R28)', () => {
     const reading = stream.text();
     await other.cleanup();
     assert.match(await reading, /^: connected/);
+  });
+});
+
+describe('POST /v1/hr/exits/:key/review (R17)', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.cleanup());
+
+  it('HR marks a pending review done: the row says so, and the interview reads exited', async () => {
+    const candidate = await registerCandidate(server);
+    const record = exitRecord(candidate, { hrReview: true });
+    await server.post('/v1/exits', record, candidate.token);
+    assert.equal((await server.get(`/v1/interviews/${candidate.interviewId}/status`, candidate.token)).json.status, 'under-review');
+
+    const answer = await server.post(`/v1/hr/exits/${record.idempotencyKey}/review`, { review: 'done' }, HR_TOKEN);
+    assert.equal(answer.status, 200);
+    const row = HrExitRowSchema.parse(answer.json);
+    assert.equal(row.review, 'done');
+    assert.equal(row.idempotencyKey, record.idempotencyKey);
+    const listed = HrExitsResponseSchema.parse((await server.get('/v1/hr/exits', HR_TOKEN)).json).exits.find((e) => e.idempotencyKey === record.idempotencyKey);
+    assert.equal(listed?.review, 'done');
+    assert.equal((await server.get(`/v1/interviews/${candidate.interviewId}/status`, candidate.token)).json.status, 'exited');
+    // Twice is the same as once.
+    assert.deepEqual((await server.post(`/v1/hr/exits/${record.idempotencyKey}/review`, { review: 'done' }, HR_TOKEN)).json, answer.json);
+  });
+
+  it('refuses what cannot be reviewed: no review asked (409), an unknown key (404), a bad key or body (400), no HR token, or a candidate token (401)', async () => {
+    const candidate = await registerCandidate(server);
+    const record = exitRecord(candidate);
+    await server.post('/v1/exits', record, candidate.token);
+    const unreviewed = await server.post(`/v1/hr/exits/${record.idempotencyKey}/review`, { review: 'done' }, HR_TOKEN);
+    assert.equal(unreviewed.status, 409);
+    assert.equal(unreviewed.json.error.code, 'conflict');
+    assert.equal((await server.post(`/v1/hr/exits/${newUuid()}/review`, { review: 'done' }, HR_TOKEN)).status, 404);
+    assert.equal((await server.post('/v1/hr/exits/not-a-key/review', { review: 'done' }, HR_TOKEN)).status, 400);
+    assert.equal((await server.post(`/v1/hr/exits/${record.idempotencyKey}/review`, { review: 'pending' }, HR_TOKEN)).status, 400);
+    assert.equal((await server.post(`/v1/hr/exits/${record.idempotencyKey}/review`, { review: 'done' })).status, 401);
+    assert.equal((await server.post(`/v1/hr/exits/${record.idempotencyKey}/review`, { review: 'done' }, candidate.token)).status, 401);
   });
 });

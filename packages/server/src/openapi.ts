@@ -4,7 +4,7 @@ import {
   FollowUpResultSchema, HandoffRequestSchema, HandoffResultSchema, InterviewStatusSchema, ProgressSnapshotSchema,
   SaveProgressResultSchema, SendCodeRequestSchema, VerifyCodeRequestSchema, VerifyCodeResultSchema,
 } from '@ai-interview-exit/core';
-import { HrExitRowSchema, HrExitsResponseSchema } from '@ai-interview-exit/core/insights';
+import { HrExitRowSchema, HrExitsResponseSchema, HrReviewRequestSchema } from '@ai-interview-exit/core/insights';
 import { ErrorResponseSchema, HealthSchema, RegisterInterviewRequestSchema, RegisterInterviewResultSchema } from './schemas.js';
 
 type Json = Record<string, unknown>;
@@ -43,6 +43,7 @@ const components: Record<string, [z.ZodMiniType, Io]> = {
   HandoffResult: [HandoffResultSchema, 'output'],
   HrExitRow: [HrExitRowSchema, 'output'],
   HrExitsResponse: [HrExitsResponseSchema, 'output'],
+  HrReviewRequest: [HrReviewRequestSchema, 'input'],
   Health: [HealthSchema, 'output'],
   Error: [ErrorResponseSchema, 'output'],
 };
@@ -55,7 +56,7 @@ const ERRORS: Record<string, string> = {
   '401': 'unauthorized: no token, a bad signature, or an expired token',
   '403': 'forbidden: the token is for another interview or candidate',
   '404': 'not-found',
-  '409': 'conflict: the same idempotency key is still being processed; retry later',
+  '409': 'conflict: not in this state (an idempotency key still being processed: retry later; an exit not sent for review)',
   '413': 'invalid-request: the body is over 64 KiB',
   '422': 'key-reused: the same idempotency key came with another body',
   '429': 'rate-limited: retry after Retry-After seconds',
@@ -165,6 +166,13 @@ export function buildOpenApi(): Json {
           { name: 'to', in: 'query', description: 'a day (the whole day) or an instant, inclusive', schema: { type: 'string' } },
         ],
         responses: { '200': 'the exits: HrExitsResponse' }, errors: ['400', '401'],
+      }),
+    },
+    '/v1/hr/exits/{key}/review': {
+      post: operation({
+        summary: 'HR has reviewed an exit that asked for it (R17); idempotent', security: 'hr', request: 'HrReviewRequest',
+        parameters: [{ name: 'key', in: 'path', required: true, description: 'the exit\'s idempotency key', schema: { type: 'string', format: 'uuid' } }],
+        responses: { '200': 'reviewed: HrExitRow' }, errors: ['400', '401', '404', '409'],
       }),
     },
     '/v1/hr/stream': {

@@ -3,7 +3,7 @@
  * the HR query); every other message is a core schema.
  */
 import * as z from 'zod/mini';
-import { AdapterErrorCodeSchema, CodeSchema, HrContactSchema, IdSchema, InstantSchema } from '@ai-interview-exit/core';
+import { AdapterErrorCodeSchema, CodeSchema, HrContactSchema, IdSchema, InstantSchema, UuidSchema } from '@ai-interview-exit/core';
 
 const NameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
 
@@ -45,3 +45,6 @@ export const HrExitsQuerySchema = z.object({
   to: z.optional(DayOrInstantSchema),
 });
 export type HrExitsQuery = z.infer<typeof HrExitsQuerySchema>;
+
+/** `POST /v1/hr/exits/:key/review`: the exit, by its idempotency key. */
+export const ExitKeyParamsSchema = z.object({ key: UuidSchema });

@@ -25,6 +25,10 @@ export const HrExitRowSchema = z.object({
 });
 export type HrExitRow = z.infer<typeof HrExitRowSchema>;
 
+/** HR's word on an exit that asked for review (R17): it has been reviewed. */
+export const HrReviewRequestSchema = z.object({ review: z.enum(['done']) });
+export type HrReviewRequest = z.infer<typeof HrReviewRequestSchema>;
+
 /** An interview that started, the denominator of exit rates (R26). */
 export const StartedInterviewSchema = z.object({
   interviewId: IdSchema,

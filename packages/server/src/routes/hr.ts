@@ -1,11 +1,11 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { computeInsights, HrExitsResponseSchema, nextDay, startOfDay, type HrExitsResponse } from '@ai-interview-exit/core/insights';
+import { computeInsights, HrExitsResponseSchema, HrReviewRequestSchema, nextDay, startOfDay, type HrExitsResponse } from '@ai-interview-exit/core/insights';
 import { requireHr } from '../auth.js';
 import type { AppContext } from '../context.js';
-import { listHrRows, listStarted, type ExitFilter } from '../db/hr-rows.js';
-import { parseBody } from '../errors.js';
-import { HrExitsQuerySchema, type HrExitsQuery } from '../schemas.js';
+import { getHrRow, listHrRows, listStarted, type ExitFilter } from '../db/hr-rows.js';
+import { ApiError, parseBody } from '../errors.js';
+import { ExitKeyParamsSchema, HrExitsQuerySchema, type HrExitsQuery } from '../schemas.js';
 
 const isDay = (value: string) => value.length === 10;
 
@@ -31,6 +31,27 @@ export function registerHrRoutes(app: FastifyInstance, ctx: AppContext): void {
     const checked = HrExitsResponseSchema.safeParse(response);
     if (!checked.success) throw new Error('HR exits response does not match HrExitsResponseSchema');
     return checked.data;
+  });
+
+  const markDone = ctx.db.prepare("UPDATE exits SET review = 'done' WHERE idempotency_key = ? AND review = 'pending'");
+  // The interview's own status follows, unless a later exit of it is still under review.
+  const settleInterview = ctx.db.prepare(`UPDATE interviews SET status = 'exited' WHERE interview_id = ? AND status = 'under-review'
+    AND NOT EXISTS (SELECT 1 FROM exits WHERE interview_id = interviews.interview_id AND review = 'pending')`);
+
+  /** R17: HR has looked at an exit that asked for review. Idempotent: done stays done. */
+  app.post('/v1/hr/exits/:key/review', async (request) => {
+    requireHr(ctx, request);
+    const { key } = parseBody(ExitKeyParamsSchema, request.params, 'path');
+    parseBody(HrReviewRequestSchema, request.body);
+    const row = ctx.db.transaction(() => {
+      markDone.run(key);
+      const found = getHrRow(ctx.db, key);
+      if (found) settleInterview.run(found.interviewId);
+      return found;
+    })();
+    if (!row) throw new ApiError(404, 'not-found', 'No such exit.');
+    if (row.review === 'none') throw new ApiError(409, 'conflict', 'This exit was not sent for review.');
+    return row;
   });
 
   app.get('/v1/hr/stream', async (request, reply) => {
