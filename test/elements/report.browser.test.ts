@@ -15,7 +15,13 @@ async function mount(locale = 'zh-CN', rows = HR_ROWS) {
   return { el, adapter, root: el.shadowRoot! };
 }
 
-const bodyRows = (root: ShadowRoot) => [...root.querySelectorAll('table[part=table] tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent!.trim()));
+/** The table's data, cell by cell: its text without the buttons in it. */
+function cellText(cell: Element): string {
+  const copy = cell.cloneNode(true) as Element;
+  copy.querySelectorAll('button').forEach((button) => button.remove());
+  return copy.textContent!.trim();
+}
+const bodyRows = (root: ShadowRoot) => [...root.querySelectorAll('table[part=table] tbody tr')].map((tr) => [...tr.children].map(cellText));
 
 describe('aie-exit-report', () => {
   it('is accessible (axe) in both languages', async () => {
@@ -93,6 +99,46 @@ describe('aie-exit-report', () => {
     expect(bodyRows(root).map((r) => r[0])).to.include('赵六');
     expect(updates.at(-1)!.detail.cause).to.equal('live');
     expect(root.querySelector('[role=status]')!.textContent).to.contain('赵六');
+  });
+
+  it('HR marks a pending review done (R17): the row reads reviewed, focus goes to the table, and it is said', async () => {
+    const { el, adapter, root } = await mount('en');
+    const updates: AieReportUpdateEvent[] = [];
+    el.addEventListener('aie-report-update', (e) => updates.push(e));
+    const buttons = () => [...root.querySelectorAll<HTMLButtonElement>('[part=review-button]')];
+    const pending = HR_ROWS.filter((row) => row.review === 'pending').length;
+    expect(buttons()).to.have.length(pending);
+    const first = buttons()[0]!;
+    expect(first.textContent!.trim()).to.equal('Mark reviewed');
+    expect(first.getAttribute('aria-label')).to.equal('Mark reviewed: 张三', 'which candidate, for a screen reader');
+    first.focus();
+    first.click();
+    await until(() => buttons().length === pending - 1, 'the button to go');
+    expect(bodyRows(root)[0]![7]).to.equal('Exited · reviewed');
+    expect((await adapter.listExits({})).exits.find((row) => row.candidateName === '张三' && row.review === 'done')).to.not.equal(undefined);
+    expect(root.activeElement).to.equal(root.querySelector('.scroll'));
+    expect(root.querySelector('[role=status]')!.textContent).to.equal('Reviewed: 张三');
+    expect(updates.at(-1)!.detail.cause).to.equal('review');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when a review cannot be saved, and keeps the button', async () => {
+    const adapter = createMemoryHrAdapter({ rows: HR_ROWS, started: STARTED, report: defaultConfig().report });
+    adapter.markReviewed = () => Promise.reject(new Error('HTTP 503'));
+    const el = await fixture<AieExitReport>(html`<aie-exit-report locale="en" .adapter=${adapter}></aie-exit-report>`);
+    await until(() => el.shadowRoot!.querySelector('[part=review-button]'), 'the table');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=review-button]')!.click();
+    await until(() => el.shadowRoot!.querySelector('[role=alert]'), 'the alert');
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal('The review could not be saved: HTTP 503');
+    expect(el.shadowRoot!.querySelectorAll('[part=review-button]')).to.have.length(HR_ROWS.filter((row) => row.review === 'pending').length);
+  });
+
+  it('offers no review button when the adapter cannot mark reviews', async () => {
+    const { listExits, watch } = createMemoryHrAdapter({ rows: HR_ROWS, started: STARTED, report: defaultConfig().report });
+    const el = await fixture<AieExitReport>(html`<aie-exit-report locale="en" .adapter=${{ listExits, watch }}></aie-exit-report>`);
+    await until(() => el.shadowRoot!.querySelector('table[part=table]'), 'the table');
+    expect(el.shadowRoot!.querySelector('[part=review-button]')).to.equal(null);
+    expect(bodyRows(el.shadowRoot!)[0]![7]).to.equal('Exited · review pending');
   });
 
   it('says so when the data cannot be loaded', async () => {

@@ -1,6 +1,8 @@
+import type * as z from 'zod/mini';
 import { AdapterError } from '../adapters/adapter.js';
+import type { AdapterErrorCode } from '../schemas/protocol.js';
 import type { ExitConfig } from '../schemas/config.js';
-import { HrExitRowSchema, HrExitsResponseSchema, type HrExitRow, type HrExitsResponse, type StartedInterview } from '../schemas/hr.js';
+import { HrExitRowSchema, HrExitsResponseSchema, type HrExitRow, type HrExitsResponse, type HrReviewRequest, type StartedInterview } from '../schemas/hr.js';
 import { computeInsights, type PlausibilityRules } from './compute.js';
 
 /** Which exits HR looks at: a job type, and instants bounding the exit time. */
@@ -15,6 +17,8 @@ export interface HrAdapter {
   listExits(filter: HrExitFilter): Promise<HrExitsResponse>;
   /** Calls `onExit` for every new exit as it happens; returns a function that stops listening. */
   watch(onExit: (row: HrExitRow) => void): () => void;
+  /** HR has reviewed an exit that asked for it (R17); answers the updated row. Without it, the report offers no such button. */
+  markReviewed?(idempotencyKey: string): Promise<HrExitRow>;
 }
 
 export function matchesFilter(row: Pick<HrExitRow, 'jobType' | 'exitedAt'>, { jobType, from, to }: HrExitFilter): boolean {
@@ -22,23 +26,31 @@ export function matchesFilter(row: Pick<HrExitRow, 'jobType' | 'exitedAt'>, { jo
   return (!jobType || row.jobType === jobType) && (!from || at >= Date.parse(from)) && (!to || at <= Date.parse(to));
 }
 
+const HR_STATUS_CODES: Record<number, AdapterErrorCode> = { 401: 'unauthorized', 404: 'not-found', 409: 'conflict' };
+
 /** HR's side of the `/v1` protocol: `GET /v1/hr/exits` and the `GET /v1/hr/stream` events. */
 export function createHttpHrAdapter({ baseUrl, token }: { baseUrl: string; token: string }): HrAdapter {
   const base = baseUrl.replace(/\/+$/, '');
+  async function call<T>(path: string, schema: z.ZodMiniType<T>, body?: HrReviewRequest): Promise<T> {
+    let response: Response;
+    try {
+      const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+      if (body) headers['content-type'] = 'application/json';
+      response = await fetch(base + path, body ? { method: 'POST', headers, body: JSON.stringify(body) } : { headers });
+    } catch (error) {
+      throw new AdapterError('network', error instanceof Error ? error.message : 'network');
+    }
+    if (!response.ok) throw new AdapterError(HR_STATUS_CODES[response.status] ?? 'unavailable', `HTTP ${response.status}`);
+    const parsed = schema.safeParse(await response.json().catch(() => null));
+    if (!parsed.success) throw new AdapterError('invalid-response', parsed.error.issues[0]?.message ?? 'invalid');
+    return parsed.data;
+  }
   return {
-    async listExits(filter) {
+    listExits(filter) {
       const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
-      let response: Response;
-      try {
-        response = await fetch(`${base}/v1/hr/exits?${query}`, { headers: { authorization: `Bearer ${token}` } });
-      } catch (error) {
-        throw new AdapterError('network', error instanceof Error ? error.message : 'network');
-      }
-      if (!response.ok) throw new AdapterError(response.status === 401 ? 'unauthorized' : 'unavailable', `HTTP ${response.status}`);
-      const parsed = HrExitsResponseSchema.safeParse(await response.json().catch(() => null));
-      if (!parsed.success) throw new AdapterError('invalid-response', parsed.error.issues[0]?.message ?? 'invalid');
-      return parsed.data;
+      return call(`/v1/hr/exits?${query}`, HrExitsResponseSchema);
     },
+    markReviewed: (idempotencyKey) => call(`/v1/hr/exits/${encodeURIComponent(idempotencyKey)}/review`, HrExitRowSchema, { review: 'done' }),
     watch(onExit) {
       // EventSource cannot send headers: the stream takes the token as a query parameter.
       const source = new EventSource(`${base}/v1/hr/stream?access_token=${encodeURIComponent(token)}`);
@@ -64,6 +76,13 @@ export function createMemoryHrAdapter(options: { rows?: HrExitRow[]; started?: S
     watch(onExit) {
       watchers.add(onExit);
       return () => watchers.delete(onExit);
+    },
+    async markReviewed(idempotencyKey) {
+      const index = rows.findIndex((row) => row.idempotencyKey === idempotencyKey);
+      if (index < 0) throw new AdapterError('not-found', 'No such exit.');
+      if (rows[index]!.review === 'none') throw new AdapterError('conflict', 'This exit was not sent for review.');
+      rows[index] = { ...rows[index]!, review: 'done' };
+      return rows[index]!;
     },
   };
   return Object.assign(adapter, {

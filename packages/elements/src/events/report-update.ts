@@ -4,8 +4,8 @@ import type { HrExitsResponse } from '@ai-interview-exit/core/insights';
 export interface AieReportUpdateDetail {
   /** The rows and insights now shown. */
   data: HrExitsResponse;
-  /** What brought them: the first load, a filter change, or a new exit arriving live. */
-  cause: 'load' | 'filter' | 'live';
+  /** What brought them: the first load, a filter change, a new exit arriving live, or HR marking one reviewed. */
+  cause: 'load' | 'filter' | 'live' | 'review';
 }
 
 /** The HR report shows new data (after a load, a filter change or a live exit). */

@@ -178,6 +178,15 @@ export const styles = css`
   .flags {
     color: var(--_danger-text);
   }
+  /* An action in a row: compact, still well above the 24 px target size (WCAG 2.5.8). */
+  [part='review-button'] {
+    display: block;
+    min-block-size: 2rem;
+    margin-block-start: 0.375em;
+    padding: 0.25em 0.75em;
+    font-size: 0.875em;
+    white-space: nowrap;
+  }
   .visually-hidden {
     position: absolute;
     inline-size: 1px;

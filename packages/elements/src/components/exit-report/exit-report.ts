@@ -10,6 +10,7 @@ import { reasonChart } from './reason-chart.js';
 import { styles } from './exit-report.styles.js';
 
 let serial = 0;
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * HR's view of exits (R24, R26, R16): the exit-rate alerts, the reason breakdown as a donut with
@@ -30,6 +31,7 @@ let serial = 0;
  * @csspart chart-table - The same numbers as a data table.
  * @csspart table - The table of exit records.
  * @csspart flags - The cell of a record's plausibility flags (R16).
+ * @csspart review-button - "标记为已复核" / "Mark reviewed", on an exit whose review is pending (R17).
  * @csspart status - Loading, empty and error messages, and the live announcement.
  *
  * @cssproperty --aie-color-surface - Background of the report's cards.
@@ -64,7 +66,7 @@ export class AieExitReport extends LitElement {
   to = '';
 
   #data: HrExitsResponse | null = null;
-  /** Why the last load failed. */
+  /** What went wrong last (a load, a review), in words. */
   #problem: string | null = null;
   /** The live region's last sentence. */
   #announcement = '';
@@ -124,9 +126,25 @@ export class AieExitReport extends LitElement {
       this.dispatchEvent(new AieReportUpdateEvent({ data, cause }));
     } catch (error) {
       if (ticket !== this.#loading) return;
-      this.#problem = error instanceof Error ? error.message : String(error);
+      this.#problem = this.#text.t('report.loadFailed', { message: errorText(error) });
       this.requestUpdate();
     }
+  }
+
+  /** R17: HR has reviewed this exit. Focus goes to the table, since the button goes away. */
+  async #markReviewed(row: HrExitRow) {
+    const { t } = this.#text;
+    try {
+      await this.adapter!.markReviewed!(row.idempotencyKey);
+    } catch (error) {
+      this.#problem = t('report.reviewFailed', { message: errorText(error) });
+      this.requestUpdate();
+      return;
+    }
+    this.#announcement = t('report.reviewedNow', { name: this.#name(row) });
+    await this.#load('review');
+    await this.updateComplete;
+    this.shadowRoot?.querySelector<HTMLElement>('.scroll')?.focus();
   }
 
   #name = (row: HrExitRow) => row.candidateName ?? `${row.candidateRef} ${this.#text.t('report.anonymised')}`;
@@ -196,7 +214,7 @@ export class AieExitReport extends LitElement {
           <label>${t('report.to')} <input type="date" .value=${this.to} min=${this.from || nothing} @change=${set('to')} /></label>
         </fieldset>
         <p part="status" class="visually-hidden" role="status">${this.#announcement}</p>
-        ${this.#problem ? html`<p part="status" class="problem" role="alert">${t('report.loadFailed', { message: this.#problem })}</p>` : nothing}
+        ${this.#problem ? html`<p part="status" class="problem" role="alert">${this.#problem}</p>` : nothing}
         ${data ? this.#renderData(data) : html`<p part="status">${this.adapter ? t('report.loading') : ''}</p>`}
       </section>
     `;
@@ -244,7 +262,11 @@ export class AieExitReport extends LitElement {
                   const [name, role, stage, progress, time, reason, flags, review] = this.#cells(row);
                   return html`<tr>
                     <th scope="row">${name}</th><td>${role}</td><td>${stage}</td><td>${progress}</td><td>${time}</td><td>${reason}</td>
-                    <td part="flags" class="flags">${flags}</td><td>${review}</td>
+                    <td part="flags" class="flags">${flags}</td>
+                    <td>${review}${row.review === 'pending' && this.adapter?.markReviewed
+                      ? html` <button part="review-button" class="neutral" type="button" aria-label=${t('report.markReviewedFor', { name })}
+                          @click=${() => this.#markReviewed(row)}>${t('report.markReviewed')}</button>`
+                      : nothing}</td>
                   </tr>`;
                 })}
               </tbody>
