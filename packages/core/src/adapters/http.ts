@@ -7,10 +7,10 @@ import {
   HandoffResultSchema,
   SaveProgressResultSchema,
   VerifyCodeResultSchema,
-  type AdapterErrorCode,
 } from '../schemas/protocol.js';
 import { InterviewStatusSchema } from '../schemas/status.js';
 import { AdapterError, type ExitAdapter } from './adapter.js';
+import { STATUS_CODES } from './status-codes.js';
 
 export interface HttpAdapterOptions {
   /** Where the `/v1` protocol lives, e.g. `https://api.example.com` (no trailing `/v1`). */
@@ -25,17 +25,6 @@ export interface HttpAdapterOptions {
 /** The endpoints a page may still reach while it closes (docs/protocol.md, "Beacons"). */
 export type BeaconKind = 'exit' | 'progress' | 'deletion';
 const BEACON_PATHS: Record<BeaconKind, string> = { exit: '/v1/exits', progress: '/v1/progress', deletion: '/v1/deletion-requests' };
-
-const STATUS_CODES: Record<number, AdapterErrorCode> = {
-  400: 'invalid-request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not-found',
-  409: 'conflict',
-  413: 'invalid-request',
-  422: 'key-reused',
-  429: 'rate-limited',
-};
 
 function retryAfter(response: Response): number | null {
   const value = response.headers.get('retry-after');

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { AdapterError } from '../adapters/adapter.js';
-import type { AdapterErrorCode } from '../schemas/protocol.js';
+import { STATUS_CODES } from '../adapters/status-codes.js';
 import type { ExitConfig } from '../schemas/config.js';
 import { HrExitRowSchema, HrExitsResponseSchema, type HrExitRow, type HrExitsResponse, type HrReviewRequest, type StartedInterview } from '../schemas/hr.js';
 import { computeInsights, type PlausibilityRules } from './compute.js';
@@ -26,8 +26,6 @@ export function matchesFilter(row: Pick<HrExitRow, 'jobType' | 'exitedAt'>, { jo
   return (!jobType || row.jobType === jobType) && (!from || at >= Date.parse(from)) && (!to || at <= Date.parse(to));
 }
 
-const HR_STATUS_CODES: Record<number, AdapterErrorCode> = { 401: 'unauthorized', 404: 'not-found', 409: 'conflict' };
-
 /** HR's side of the `/v1` protocol: `GET /v1/hr/exits` and the `GET /v1/hr/stream` events. */
 export function createHttpHrAdapter({ baseUrl, token }: { baseUrl: string; token: string }): HrAdapter {
   const base = baseUrl.replace(/\/+$/, '');
@@ -40,7 +38,7 @@ export function createHttpHrAdapter({ baseUrl, token }: { baseUrl: string; token
     } catch (error) {
       throw new AdapterError('network', error instanceof Error ? error.message : 'network');
     }
-    if (!response.ok) throw new AdapterError(HR_STATUS_CODES[response.status] ?? 'unavailable', `HTTP ${response.status}`);
+    if (!response.ok) throw new AdapterError(STATUS_CODES[response.status] ?? 'unavailable', `HTTP ${response.status}`);
     const parsed = schema.safeParse(await response.json().catch(() => null));
     if (!parsed.success) throw new AdapterError('invalid-response', parsed.error.issues[0]?.message ?? 'invalid');
     return parsed.data;

@@ -34,7 +34,7 @@ export function registerHrRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   const markDone = ctx.db.prepare("UPDATE exits SET review = 'done' WHERE idempotency_key = ? AND review = 'pending'");
-  // The interview's own status follows, unless a later exit of it is still under review.
+  // The interview's own status follows, unless another exit of it still awaits review.
   const settleInterview = ctx.db.prepare(`UPDATE interviews SET status = 'exited' WHERE interview_id = ? AND status = 'under-review'
     AND NOT EXISTS (SELECT 1 FROM exits WHERE interview_id = interviews.interview_id AND review = 'pending')`);
 
