@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ExitReceiptSchema, InterviewStatusSchema, newUuid } from '@ai-interview-exit/core';
 import { signInterviewToken } from '@ai-interview-exit/server';
-import { SECRET, T0, deferred, exitRecord, registerCandidate, rows, startServer, type TestServer } from './helpers.js';
+import { SECRET, T0, deferred, exitRecord, lastCode, registerCandidate, rows, startServer, wrongCode, type TestServer } from './helpers.js';
 
 describe('POST /v1/exits: idempotent by key (R11)', () => {
   let server: TestServer;
@@ -102,14 +102,13 @@ describe('POST /v1/exits: idempotent by key (R11)', () => {
     // A code was sent but only a wrong one was tried: still not verified.
     const wrongOnly = await registerCandidate(server);
     const { challengeId: wrongId } = (await server.post('/v1/verification/send', { interviewId: wrongOnly.interviewId, candidateRef: wrongOnly.candidateRef, channel: 'sms' }, wrongOnly.token)).json;
-    const sentCode = /\d{6}/.exec(server.transport.sent.at(-1)!.text)![0];
-    const wrongCode = String((Number(sentCode) + 1) % 1_000_000).padStart(6, '0');
-    assert.equal((await server.post('/v1/verification/check', { challengeId: wrongId, code: wrongCode }, wrongOnly.token)).json.status, 'rejected');
+    const wrong = wrongCode(lastCode(server.transport));
+    assert.equal((await server.post('/v1/verification/check', { challengeId: wrongId, code: wrong }, wrongOnly.token)).json.status, 'rejected');
     assert.equal((await server.post('/v1/exits', exitRecord(wrongOnly, { verification: 'verified' }), wrongOnly.token)).json.status, 'under-review');
 
     const verified = await registerCandidate(server);
     const { challengeId } = (await server.post('/v1/verification/send', { interviewId: verified.interviewId, candidateRef: verified.candidateRef, channel: 'sms' }, verified.token)).json;
-    const code = /\d{6}/.exec(server.transport.sent.at(-1)!.text)![0];
+    const code = lastCode(server.transport);
     assert.equal((await server.post('/v1/verification/check', { challengeId, code }, verified.token)).json.status, 'accepted');
     // The candidate also asked for their data to be deleted, and that request arrived first.
     const deletion = { idempotencyKey: newUuid(), interviewId: verified.interviewId, candidateRef: verified.candidateRef, scope: 'delete', requestedAt: T0 };

@@ -179,6 +179,11 @@ export function exitRecord(candidate: Pick<Candidate, 'interviewId' | 'candidate
   });
 }
 
+/** The one-time code as the candidate's phone got it: in the last message the transport sent. */
+export const lastCode = (transport: MemoryTransport) => /\d{6}/.exec(transport.sent.at(-1)!.text)![0];
+/** A six-digit code that is not `code`. */
+export const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+
 /** Every text cell of every table, as `table.column: value`, read through a separate connection. */
 export function allText(dbPath: string): string[] {
   const db = new BetterSqlite3(dbPath, { readonly: true });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CodeChallengeSchema } from '@ai-interview-exit/core';
 import { createConsoleTransport } from '@ai-interview-exit/server';
-import { allText, memoryTransport, registerCandidate, startServer, type Candidate, type TestServer } from './helpers.js';
+import { allText, lastCode, memoryTransport, registerCandidate, startServer, wrongCode, type Candidate, type TestServer } from './helpers.js';
 
 describe('one-time codes (R6)', () => {
   let server: TestServer;
@@ -16,9 +16,6 @@ describe('one-time codes (R6)', () => {
   const send = (c: Candidate, channel: 'sms' | 'email' = 'sms') =>
     server.post('/v1/verification/send', { interviewId: c.interviewId, candidateRef: c.candidateRef, channel }, c.token);
   const check = (c: Candidate, challengeId: string, code: string) => server.post('/v1/verification/check', { challengeId, code }, c.token);
-  /** The code as the candidate's phone got it. */
-  const lastCode = () => /\d{6}/.exec(transport.sent.at(-1)!.text)![0];
-  const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
   it('sends a 6-digit code to the registered contact, masked in the answer', async () => {
     const candidate = await registerCandidate(server);
@@ -44,8 +41,8 @@ describe('one-time codes (R6)', () => {
   it('accepts the right code once, and says rejected to a wrong one', async () => {
     const candidate = await registerCandidate(server);
     const { challengeId } = (await send(candidate)).json;
-    const code = lastCode();
-    assert.deepEqual((await check(candidate, challengeId, wrong(code))).json, { status: 'rejected', attemptsLeft: 4 });
+    const code = lastCode(transport);
+    assert.deepEqual((await check(candidate, challengeId, wrongCode(code))).json, { status: 'rejected', attemptsLeft: 4 });
     assert.deepEqual((await check(candidate, challengeId, code)).json, { status: 'accepted', attemptsLeft: 3 });
   });
 
@@ -53,10 +50,10 @@ describe('one-time codes (R6)', () => {
     const first = await registerCandidate(server);
     const second = await registerCandidate(server);
     const one = (await send(first)).json.challengeId;
-    const codeOne = lastCode();
+    const codeOne = lastCode(transport);
     const two = (await send(second)).json.challengeId;
-    const codeTwo = lastCode();
-    const wrongAnswer = await check(first, one, wrong(codeOne));
+    const codeTwo = lastCode(transport);
+    const wrongAnswer = await check(first, one, wrongCode(codeOne));
     server.clock.advance(5 * 60_000);
     const expiredAnswer = await check(second, two, codeTwo);
     assert.equal(wrongAnswer.status, expiredAnswer.status);
@@ -68,9 +65,9 @@ describe('one-time codes (R6)', () => {
   it('locks a challenge after 5 attempts, even for the right code', async () => {
     const candidate = await registerCandidate(server);
     const { challengeId } = (await send(candidate)).json;
-    const code = lastCode();
+    const code = lastCode(transport);
     const answers = [];
-    for (let i = 0; i < 5; i += 1) answers.push((await check(candidate, challengeId, wrong(code))).json);
+    for (let i = 0; i < 5; i += 1) answers.push((await check(candidate, challengeId, wrongCode(code))).json);
     assert.deepEqual(answers.map((a) => a.status), ['rejected', 'rejected', 'rejected', 'rejected', 'locked']);
     assert.deepEqual(answers.map((a) => a.attemptsLeft), [4, 3, 2, 1, 0]);
     assert.deepEqual((await check(candidate, challengeId, code)).json, { status: 'locked', attemptsLeft: 0 });
@@ -79,7 +76,7 @@ describe('one-time codes (R6)', () => {
   it('a new code replaces the previous one', async () => {
     const candidate = await registerCandidate(server);
     const old = (await send(candidate)).json.challengeId;
-    const oldCode = lastCode();
+    const oldCode = lastCode(transport);
     server.clock.advance(61_000);
     assert.equal((await send(candidate)).status, 200);
     assert.equal((await check(candidate, old, oldCode)).json.status, 'rejected');
