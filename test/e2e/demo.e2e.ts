@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parseCsv } from '@ai-interview-exit/core/insights';
+import { rowTexts } from '../support/table-text.js';
 import { interviewIdOf, open, shot, startDemo, type Demo } from './demo-harness.js';
 
 let demo: Demo;
@@ -116,13 +117,7 @@ describe('the demo, end to end', () => {
     const { page } = await open(demo.browser, `${demo.base}/hr`, { width: 1280, height: 1400 });
     const table = page.locator('aie-exit-report').getByRole('table').last();
     await table.waitFor();
-    // a cell's data is its text, without the buttons in it ("Mark reviewed")
-    const shown = await table.locator('tbody tr').evaluateAll((rows) =>
-      rows.map((r) => [...r.children].map((c) => {
-        const copy = c.cloneNode(true) as Element;
-        copy.querySelectorAll('button').forEach((button) => button.remove());
-        return copy.textContent!.trim();
-      })));
+    const shown = await table.locator('tbody tr').evaluateAll(rowTexts);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出CSV' }).click()]);
     const csv = parseCsv(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
     assert.ok(shown.length >= 10, `${shown.length} rows`);

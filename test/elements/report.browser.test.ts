@@ -5,6 +5,7 @@ import { defaultConfig } from '@ai-interview-exit/core';
 import { createMemoryHrAdapter, parseCsv } from '@ai-interview-exit/core/insights';
 import type { AieExitReport, AieReportUpdateEvent } from '@ai-interview-exit/elements/define/report';
 import { HR_ROWS, STARTED } from '../../stories/fixtures/hr-rows.js';
+import { rowTexts } from '../support/table-text.js';
 import { until } from '../support/wait.js';
 
 async function mount(locale = 'zh-CN', rows = HR_ROWS) {
@@ -15,13 +16,7 @@ async function mount(locale = 'zh-CN', rows = HR_ROWS) {
   return { el, adapter, root: el.shadowRoot! };
 }
 
-/** The table's data, cell by cell: its text without the buttons in it. */
-function cellText(cell: Element): string {
-  const copy = cell.cloneNode(true) as Element;
-  copy.querySelectorAll('button').forEach((button) => button.remove());
-  return copy.textContent!.trim();
-}
-const bodyRows = (root: ShadowRoot) => [...root.querySelectorAll('table[part=table] tbody tr')].map((tr) => [...tr.children].map(cellText));
+const bodyRows = (root: ShadowRoot) => rowTexts([...root.querySelectorAll('table[part=table] tbody tr')]);
 
 describe('aie-exit-report', () => {
   it('is accessible (axe) in both languages', async () => {
