@@ -59,6 +59,14 @@ describe('aie-exit-report', () => {
     expect(root.querySelectorAll('svg path').length).to.equal(5);
   });
 
+  it('sets no style attribute, which a strict Content-Security-Policy refuses: the legend is coloured by SVG fills', async () => {
+    const { root } = await mount();
+    expect([...root.querySelectorAll('[style]')].map((e) => e.outerHTML)).to.deep.equal([]);
+    const swatches = [...root.querySelectorAll('.legend .swatch rect')].map((r) => r.getAttribute('fill'));
+    expect(swatches).to.have.length(root.querySelectorAll('svg path').length);
+    expect(new Set(swatches).size).to.equal(swatches.length);
+  });
+
   it('exports as CSV exactly the rows and cells of the table', async () => {
     const { el, root } = await mount();
     const csv = parseCsv(el.toCsv());

@@ -130,7 +130,6 @@ export const styles = css`
   .swatch {
     inline-size: 0.875em;
     block-size: 0.875em;
-    border-radius: 3px;
     flex: none;
     forced-color-adjust: none;
   }

@@ -26,6 +26,8 @@ function arc(start: number, end: number, outer = 80, inner = 48): string {
 /**
  * The reason breakdown (R24) as a donut. The picture is one `img` with a title and a sentence
  * that says everything in it; the legend and a data table carry the same numbers as text.
+ * Colours are SVG `fill` attributes, never `style` attributes: a strict Content-Security-Policy
+ * refuses those (docs/security.md).
  */
 export function reasonChart(reasons: Insights['reasons'], text: ChartText, id: string): TemplateResult {
   const total = reasons.reduce((sum, r) => sum + r.count, 0);
@@ -51,7 +53,7 @@ export function reasonChart(reasons: Insights['reasons'], text: ChartText, id: s
         <ul class="legend" part="legend">
           ${reasons.map(
             (reason, index) =>
-              html`<li><span class="swatch" style="background:${PALETTE[index % PALETTE.length]}" aria-hidden="true"></span>${text.label(reason.code)}
+              html`<li><svg class="swatch" aria-hidden="true"><rect width="100%" height="100%" rx="3" fill=${PALETTE[index % PALETTE.length]}></rect></svg>${text.label(reason.code)}
                 <span class="figures">${reason.count} · ${percent(reason.share)}%</span></li>`,
           )}
         </ul>
