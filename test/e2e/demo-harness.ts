@@ -2,25 +2,29 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { createDemoApp, DEMO_HR_TOKEN } from '../../examples/demo/app.js';
 import { collectErrors, launchChromium } from '../support/browser.js';
 
 export const ARTIFACTS = join('test-artifacts', 'e2e');
 
-export async function startDemo() {
+/** `configure` adds hooks or routes of a test's own (the CSP test sends its policy headers). */
+export async function startDemo(options: { configure?: (app: FastifyInstance) => void } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'aie-e2e-'));
   // An outage of the candidate API, beacons included (a browser's "offline" would stop page loads too).
   let backendDown = false;
   const app = await createDemoApp({
     dbPath: join(dir, 'demo.sqlite'),
     console: false,
-    configure: (server) =>
+    configure: (server) => {
       server.addHook('onRequest', async (request, reply) => {
         if (backendDown && request.url.startsWith('/v1/') && !request.url.startsWith('/v1/hr')) {
           return reply.code(503).send({ error: { code: 'unavailable', message: 'outage (test)' } });
         }
-      }),
+      });
+      options.configure?.(server);
+    },
   });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await launchChromium();
