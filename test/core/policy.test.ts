@@ -85,7 +85,6 @@ describe('lintConfig: configs that could trap a candidate are refused', () => {
     { name: 'a required reason with no options and no free text', input: { defaults: { reason: 'required' }, reasons: [], freeText: { enabled: false } }, code: 'reason-required-without-options' },
     { name: 'HR approval before the exit takes effect (defaults)', input: { defaults: { review: 'before-exit' } }, code: 'review-before-exit' },
     { name: 'HR approval before the exit takes effect (a rule)', input: { rules: [{ when: { jobTypes: ['frontline'] }, then: { review: 'before-exit' } }] }, code: 'review-before-exit' },
-    { name: 'a failed code sends the candidate to an HR contact that does not exist', input: { defaults: { gate: 'verify' }, verification: { onFailure: 'contact-hr' } }, code: 'contact-hr-without-contact' },
     { name: 'the same reason twice', input: { reasons: [{ code: 'emergency' }, { code: 'emergency' }] }, code: 'duplicate-reason' },
   ];
   for (const t of trapping) {
@@ -132,5 +131,12 @@ describe('lintConfig: configs that could trap a candidate are refused', () => {
     assert.equal(parseConfig(null).ok, true);
     assert.equal(parseConfig('exit').ok, false);
     assert.equal(parseConfig(42).ok, false);
+  });
+
+  it('a failed code with "contact-hr" and no contact is advice, not a trap: the exit without the code is always there', () => {
+    const input = { defaults: { gate: 'verify' as const }, verification: { onFailure: 'contact-hr' as const } };
+    const problems = lintConfig(ExitConfigSchema.parse(input));
+    assert.deepEqual(problems.map((p) => [p.severity, p.code, p.path.join('.')]), [['warning', 'contact-hr-without-contact', 'hrContact']]);
+    assert.equal(parseConfig(input).ok, true);
   });
 });

@@ -6,6 +6,12 @@ function advice(config: ExitConfig, add: Report): void {
   if (effects(config).some(({ effect }) => effect.helpOffer) && !config.help.faq.length) {
     add('warning', 'help-without-answers', ['help', 'faq'], 'The help offer has no answers: only the hand-off to a person.');
   }
+  // The way out of a code that cannot be sent is always there; the contact is only offered beside it.
+  const { email, phone, url } = config.hrContact ?? {};
+  const usesVerify = effects(config).some(({ effect }) => effect.gate === 'verify');
+  if (usesVerify && config.verification.onFailure === 'contact-hr' && !email && !phone && !url) {
+    add('warning', 'contact-hr-without-contact', ['hrContact'], 'onFailure is "contact-hr" but hrContact is empty: only the exit without the code is offered.');
+  }
   config.reasons.forEach((reason, index) => {
     const builtIn = (DEFAULT_REASON_CODES as readonly string[]).includes(reason.code);
     if (!builtIn && !reason.labels) {

@@ -62,7 +62,10 @@ export const VerificationConfigSchema = z.object({
   codeLength: z._default(intBetween(4, 8), 6),
   resendSeconds: z._default(intBetween(0, 3600), 60),
   maxAttempts: z._default(intBetween(1, 10), 5),
-  /** When no code can be sent or the code is locked: leave unverified (flagged for HR) or be shown how to reach HR. */
+  /**
+   * When no code can be sent or the code is locked, the candidate can always leave unverified (the
+   * record is flagged for HR). `contact-hr` also shows the HR contact (`hrContact`) beside that button.
+   */
   onFailure: z._default(z.enum(['exit-unverified', 'contact-hr']), 'exit-unverified'),
 });
 
