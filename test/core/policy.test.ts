@@ -139,4 +139,20 @@ describe('lintConfig: configs that could trap a candidate are refused', () => {
     assert.deepEqual(problems.map((p) => [p.severity, p.code, p.path.join('.')]), [['warning', 'contact-hr-without-contact', 'hrContact']]);
     assert.equal(parseConfig(input).ok, true);
   });
+
+  it('locale keys are BCP 47 tags: an Object.prototype name is refused with its path, never thrown', () => {
+    for (const key of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf']) {
+      const labels = JSON.parse(`{"${key}":"Other"}`);
+      const reasons = parseConfig({ reasons: [{ code: 'other', labels }] });
+      assert.equal(reasons.ok, false, key);
+      assert.deepEqual(reasons.problems.map((p) => p.path.join('.')), ['reasons.0.labels'], key);
+      const faq = parseConfig({ help: { faq: [{ question: labels, answer: { en: 'Yes' } }] } });
+      assert.deepEqual(faq.problems.map((p) => p.path.join('.')), ['help.faq.0.question'], key);
+    }
+    assert.equal(parseConfig({ reasons: [{ code: 'relocation', labels: { 'zh-CN': '搬家', en: 'Moving', 'en-US': 'Moving' } }] }).ok, true);
+    // zod leaves `__proto__` out of what it returns: no label, and no prototype changed.
+    const proto = parseConfig(JSON.parse('{"reasons": [{"code": "other", "labels": {"__proto__": {"en": "Other"}}}]}'));
+    assert.ok(!proto.ok || Object.keys(proto.config.reasons[0]!.labels!).length === 0);
+    assert.equal(Object.getPrototypeOf(proto.config.reasons[0]!.labels ?? {}), Object.prototype);
+  });
 });
