@@ -133,6 +133,11 @@ describe('lintConfig: configs that could trap a candidate are refused', () => {
     assert.equal(parseConfig(42).ok, false);
   });
 
+  it('warns of a reason code that spells one of the reason form\'s own sentences ("none", "counter"…)', () => {
+    const problems = lintConfig(ExitConfigSchema.parse({ reasons: [{ code: 'none', labels: { en: 'None of these' } }, { code: 'constructor', labels: { en: 'Builder' } }] }));
+    assert.deepEqual(problems.map((p) => [p.severity, p.code, p.path.join('.')]), [['warning', 'reason-code-reserved', 'reasons.0.code']]);
+  });
+
   it('a failed code with "contact-hr" and no contact is advice, not a trap: the exit without the code is always there', () => {
     const input = { defaults: { gate: 'verify' as const }, verification: { onFailure: 'contact-hr' as const } };
     const problems = lintConfig(ExitConfigSchema.parse(input));
