@@ -92,6 +92,17 @@ describe('confirm → done', () => {
     assert.deepEqual(adapter.followUps().map((f) => f.kind), ['recommend-roles']);
   });
 
+  it('a reason named like an Object.prototype member ("constructor") has no follow-up unless the config gives it one', async () => {
+    const { adapter, store, events } = setup('engineer', { reasons: [{ code: 'constructor', labels: { en: 'Builder' } }] });
+    store.open('button');
+    store.dispatch({ type: 'setReason', code: 'constructor' });
+    store.dispatch({ type: 'confirm' });
+    await settle();
+    assert.equal(adapter.exits()[0]!.reason!.code, 'constructor');
+    assert.equal(adapter.calls.followUp, 0);
+    assert.deepEqual(events.filter((e) => e.name === 'error'), []);
+  });
+
   it('cancel returns to idle and tells the host', () => {
     const { adapter, store, names } = setup();
     store.open('button');

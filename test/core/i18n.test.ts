@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ExitConfigSchema } from '@ai-interview-exit/core';
-import { configResources, createI18n, hrResources, matchLocale, resources } from '@ai-interview-exit/core/i18n';
+import { addBundles, configResources, createI18n, hrResources, matchLocale, resources, type ResourceBundle } from '@ai-interview-exit/core/i18n';
 import { DEFAULT_REASON_CODES } from '@ai-interview-exit/core';
 
 /** Every leaf key with the interpolation variables its string uses. */
@@ -96,6 +96,27 @@ describe('createI18n', () => {
     assert.equal(en('reason.relocation'), 'Relocation');
     assert.equal(en('help.faq.0.question'), 'Q?');
     assert.equal(en('help.faq.0.answer'), '答。', 'a language the vendor did not write falls back to zh-CN');
+  });
+
+  it('takes a vendor\'s strings as they come: junk and prototype names are left out, never thrown', () => {
+    const i18n = createI18n('en');
+    const junk = [
+      null,
+      { en: null, zh: 5, constructor: { exit: { button: 'X' } }, toString: { exit: { button: 'X' } } },
+      JSON.parse('{"__proto__": {"exit": {"button": "X"}}, "en": {"__proto__": {"button": "X"}, "exit": {"button": null, "link": 5}}}'),
+      { en: { exit: { button: { nested: 'X' } } } },
+      { en: { exit: { button: 'Leave', link: { nested: 'X' } } } },
+      { en: { help: { faq: [undefined, { question: 'Q2' }] } } },
+      { en: { help: { faq: [{ question: 'Q1' }] } } },
+      { en_US: { exit: { tooltip: 'Tip' } } },
+    ];
+    for (const bundle of junk) addBundles(i18n, bundle as Record<string, ResourceBundle>);
+    assert.equal(i18n.t('exit.button'), 'Leave');
+    assert.equal(i18n.t('exit.tooltip'), 'Tip');
+    assert.equal(i18n.t('help.faq.0.question'), 'Q1');
+    assert.equal(i18n.t('help.faq.1.question'), 'Q2');
+    assert.equal(({} as Record<string, unknown>).button, undefined, 'no prototype touched');
+    assert.equal(matchLocale(5 as unknown as string), null);
   });
 
   it('matches locales loosely and falls back to zh-CN', () => {

@@ -58,6 +58,13 @@ describe('insights (R24, R26)', () => {
     assert.deepEqual(exitRateAlerts(byRole, { ...report, roleThresholds: { frontline: 0.5 } }), []);
   });
 
+  it('a job type named like an Object.prototype member ("constructor") gets the default threshold, or its own', () => {
+    const byRole = [{ key: 'constructor', exits: 4, started: 10, rate: 0.4 }];
+    const report = defaultConfig().report;
+    assert.deepEqual(exitRateAlerts(byRole, report).map((a) => [a.jobType, a.threshold]), [['constructor', 0.3]]);
+    assert.deepEqual(exitRateAlerts(byRole, { ...report, roleThresholds: { constructor: 0.5 } }), []);
+  });
+
   it('exits over time fill the empty days, in the given time zone', () => {
     const exits = [
       exit({ exitedAt: '2026-11-20T15:30:00.000Z' }), // 23:30 in Shanghai

@@ -85,7 +85,6 @@ describe('lintConfig: configs that could trap a candidate are refused', () => {
     { name: 'a required reason with no options and no free text', input: { defaults: { reason: 'required' }, reasons: [], freeText: { enabled: false } }, code: 'reason-required-without-options' },
     { name: 'HR approval before the exit takes effect (defaults)', input: { defaults: { review: 'before-exit' } }, code: 'review-before-exit' },
     { name: 'HR approval before the exit takes effect (a rule)', input: { rules: [{ when: { jobTypes: ['frontline'] }, then: { review: 'before-exit' } }] }, code: 'review-before-exit' },
-    { name: 'a failed code sends the candidate to an HR contact that does not exist', input: { defaults: { gate: 'verify' }, verification: { onFailure: 'contact-hr' } }, code: 'contact-hr-without-contact' },
     { name: 'the same reason twice', input: { reasons: [{ code: 'emergency' }, { code: 'emergency' }] }, code: 'duplicate-reason' },
   ];
   for (const t of trapping) {
@@ -132,5 +131,33 @@ describe('lintConfig: configs that could trap a candidate are refused', () => {
     assert.equal(parseConfig(null).ok, true);
     assert.equal(parseConfig('exit').ok, false);
     assert.equal(parseConfig(42).ok, false);
+  });
+
+  it('warns of a reason code that spells one of the reason form\'s own sentences ("none", "counter"…)', () => {
+    const problems = lintConfig(ExitConfigSchema.parse({ reasons: [{ code: 'none', labels: { en: 'None of these' } }, { code: 'constructor', labels: { en: 'Builder' } }] }));
+    assert.deepEqual(problems.map((p) => [p.severity, p.code, p.path.join('.')]), [['warning', 'reason-code-reserved', 'reasons.0.code']]);
+  });
+
+  it('a failed code with "contact-hr" and no contact is advice, not a trap: the exit without the code is always there', () => {
+    const input = { defaults: { gate: 'verify' as const }, verification: { onFailure: 'contact-hr' as const } };
+    const problems = lintConfig(ExitConfigSchema.parse(input));
+    assert.deepEqual(problems.map((p) => [p.severity, p.code, p.path.join('.')]), [['warning', 'contact-hr-without-contact', 'hrContact']]);
+    assert.equal(parseConfig(input).ok, true);
+  });
+
+  it('locale keys are BCP 47 tags: an Object.prototype name is refused with its path, never thrown', () => {
+    for (const key of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf']) {
+      const labels = JSON.parse(`{"${key}":"Other"}`);
+      const reasons = parseConfig({ reasons: [{ code: 'other', labels }] });
+      assert.equal(reasons.ok, false, key);
+      assert.deepEqual(reasons.problems.map((p) => p.path.join('.')), ['reasons.0.labels'], key);
+      const faq = parseConfig({ help: { faq: [{ question: labels, answer: { en: 'Yes' } }] } });
+      assert.deepEqual(faq.problems.map((p) => p.path.join('.')), ['help.faq.0.question'], key);
+    }
+    assert.equal(parseConfig({ reasons: [{ code: 'relocation', labels: { 'zh-CN': '搬家', en: 'Moving', 'en-US': 'Moving' } }] }).ok, true);
+    // zod leaves `__proto__` out of what it returns: no label, and no prototype changed.
+    const proto = parseConfig(JSON.parse('{"reasons": [{"code": "other", "labels": {"__proto__": {"en": "Other"}}}]}'));
+    assert.ok(!proto.ok || Object.keys(proto.config.reasons[0]!.labels!).length === 0);
+    assert.equal(Object.getPrototypeOf(proto.config.reasons[0]!.labels ?? {}), Object.prototype);
   });
 });

@@ -111,25 +111,52 @@ describe('exit flow', () => {
     expect(adapter.exits()[0]!.hrReview).to.equal(true);
   });
 
-  it('offers a way out when no code can be sent: the HR contact when the config says so', async () => {
-    const adapter = createMemoryAdapter();
-    adapter.fail('sendCode', 'network');
-    const parts = await mountWidget({
-      jobType: 'executive',
-      adapter,
-      config: { ...ARTICLE_POLICY, verification: { onFailure: 'contact-hr' }, hrContact: { email: 'hr@example.com' } },
+  // The article never gates an exit: with "contact-hr" the HR contact is offered beside the way out, not instead of it.
+  const contactHr = { ...ARTICLE_POLICY, verification: { onFailure: 'contact-hr' as const }, hrContact: { email: 'hr@example.com' } };
+  const failures = [
+    { what: 'offline', code: 'network', error: 'The code could not be sent. We could not reach the server. Please check your connection and try again.' },
+    { what: 'HTTP 429', code: 'rate-limited', error: 'The code could not be sent. Too many tries. Please wait a moment.' },
+    { what: 'HTTP 503', code: 'unavailable', error: 'The code could not be sent. We could not reach the server. Please check your connection and try again.' },
+    { what: 'a locked code', code: null, error: 'Too many attempts; the code cannot be checked now.' },
+  ] as const;
+  for (const { what, code, error } of failures) {
+    it(`with "contact-hr", ${what} still leaves the exit without the code, the HR contact beside it`, async () => {
+      let sent = '';
+      const adapter = createMemoryAdapter({ onCode: (value) => (sent = value) });
+      if (code) adapter.fail('sendCode', code);
+      const parts = await mountWidget({ jobType: 'executive', adapter, config: contactHr, interviewId: `iv-contact-${code ?? 'locked'}` });
+      await openDialog(parts);
+      parts.confirmButton()!.click();
+      if (!code) {
+        await until(() => parts.verify()?.querySelector('input'), 'the code input');
+        // Five wrong codes lock it.
+        for (let attempt = 0; attempt < 5 && parts.verify()!.querySelector('input'); attempt++) {
+          typeInto(parts.verify()!.querySelector('input')!, sent === '000000' ? '111111' : '000000');
+          parts.verify()!.querySelector<HTMLButtonElement>('[part=submit-button]')!.click();
+          await until(() => {
+            const state = parts.el.store!.getState();
+            return state.status === 'verify' && state.verify.phase !== 'checking';
+          }, `attempt ${attempt + 1} to be checked`);
+        }
+      }
+      await until(() => parts.verify()?.querySelector('[part=exit-unverified-button]'), 'the way out');
+      const verify = parts.verify()!;
+      expect(verify.querySelector('[part=error]')!.textContent).to.equal(error);
+      const wayOut = verify.querySelector<HTMLButtonElement>('[part=exit-unverified-button]')!;
+      expect(wayOut.textContent!.trim()).to.equal('Exit without the code (HR will review)');
+      const link = verify.querySelector<HTMLAnchorElement>('[part=link]')!;
+      expect(link.textContent).to.equal('Or contact HR: hr@example.com');
+      expect(link.href).to.equal('mailto:hr@example.com');
+      expect(wayOut.compareDocumentPosition(link) & Node.DOCUMENT_POSITION_FOLLOWING, 'the contact comes right after the way out').to.not.equal(0);
+      expect(parts.cancelButton(), 'and the candidate can stay').to.not.equal(null);
+      const confirmed = new Promise<CustomEvent>((resolve) => parts.el.addEventListener('aie-exit-confirm', resolve as EventListener, { once: true }));
+      wayOut.click();
+      const { record } = (await confirmed).detail as { record: { verification: string; hrReview: boolean } };
+      expect(record.verification).to.equal('unverified');
+      expect(record.hrReview).to.equal(true);
+      await until(() => adapter.exits().length === 1, 'the exit to reach the backend');
     });
-    await openDialog(parts);
-    parts.confirmButton()!.click();
-    await until(() => parts.verify()?.querySelector('[part=link]'), 'the HR contact');
-    const verify = parts.verify()!;
-    expect(verify.querySelector('[part=error]')!.textContent).to.equal('The code could not be sent. We could not reach the server. Please check your connection and try again.');
-    const link = verify.querySelector<HTMLAnchorElement>('[part=link]')!;
-    expect(link.textContent).to.equal('Please contact HR to complete your exit: hr@example.com');
-    expect(link.href).to.equal('mailto:hr@example.com');
-    expect(verify.querySelector('[part=resend-button]'), 'a new code can still be asked for').to.not.equal(null);
-    expect(parts.cancelButton(), 'and the candidate can stay').to.not.equal(null);
-  });
+  }
 
   it('words a failed call by what the candidate can do: wait, reload, or try again and ask HR', async () => {
     const expected = {

@@ -23,6 +23,8 @@ export interface WidgetOptions {
   /** `null`: no adapter at all. */
   adapter?: MemoryAdapter | null;
   progress?: ProgressSnapshot | null;
+  /** The widget's `messages` (replacement strings), as a vendor sets them. */
+  messages?: unknown;
 }
 
 /** A widget in the page, with its memory backend and handles on its parts. */
@@ -38,6 +40,7 @@ export async function mountWidget(options: WidgetOptions = {}) {
     placement=${options.placement ?? 'top-right'}
     .adapter=${adapter ?? undefined}
     .config=${options.config}
+    .messages=${options.messages}
     .progress=${options.progress === undefined ? progressAt(5, 10, 'professional', interviewId) : options.progress}
   ></ai-interview-exit>`);
   await settle();

@@ -224,7 +224,9 @@ function submit(session: ExitSession, stamp: Stamp, verification: ExitRecord['ve
     draft.dataChoice === 'keep'
       ? null
       : { idempotencyKey: stamp.deletionKey, interviewId: context.interviewId, candidateRef: context.candidateRef, scope: draft.dataChoice, requestedAt: stamp.at };
-  const followUpKind = draft.reasonCode === null ? undefined : session.options.followUps[draft.reasonCode];
+  // Own keys only: `constructor` is a valid reason code, and must not find Object's.
+  const { followUps } = session.options;
+  const followUpKind = draft.reasonCode !== null && Object.hasOwn(followUps, draft.reasonCode) ? followUps[draft.reasonCode] : undefined;
   const followUp =
     followUpKind && draft.reasonCode !== null
       ? { interviewId: context.interviewId, candidateRef: context.candidateRef, reasonCode: draft.reasonCode, kind: followUpKind }

@@ -1,4 +1,5 @@
 import i18next, { type i18n, type Resource } from 'i18next';
+import { LOCALE_TAG } from '../schemas/locale-tag.js';
 import type { ExitConfig } from '../schemas/config.js';
 import type { AdapterErrorCode } from '../schemas/protocol.js';
 import en from './locales/en.js';
@@ -33,7 +34,8 @@ export const hrResources: Record<SupportedLocale, HrMessages> = { 'zh-CN': hrZhC
  * Null when neither fits, so that the caller can try its next source (`lang`, the browser).
  */
 export function matchLocale(tag: string | null | undefined): SupportedLocale | null {
-  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
+  // Not only strings: a vendor's `locale` property may hold anything.
+  const primary = typeof tag === 'string' ? tag.trim().toLowerCase().split(/[-_]/)[0] : null;
   if (primary === 'zh') return 'zh-CN';
   if (primary === 'en') return 'en';
   return null;
@@ -50,7 +52,8 @@ export function errorMessageKey(code: AdapterErrorCode): `error.${keyof Messages
  * reasons (`reason.<code>`) and its help answers (`help.faq.<n>.question`, R27).
  */
 export function configResources(config: Pick<ExitConfig, 'reasons' | 'help'>): Record<string, ResourceBundle> {
-  const byLocale: Record<string, { reason: Record<string, string>; help: { faq: Record<string, string>[] } }> = {};
+  // No prototype: a locale key never meets what an object inherits.
+  const byLocale: Record<string, { reason: Record<string, string>; help: { faq: Record<string, string>[] } }> = Object.create(null);
   const at = (locale: string) => (byLocale[matchLocale(locale) ?? locale] ??= { reason: {}, help: { faq: [] } });
   for (const { code, labels } of config.reasons) {
     for (const [locale, label] of Object.entries(labels ?? {})) at(locale).reason[code] = label;
@@ -89,9 +92,29 @@ export function createI18n(locale: string, ...bundles: Record<string, ResourceBu
   return instance;
 }
 
-/** Merge sets of strings by locale over what an instance has, a later set winning; `en-US` and `zh` keys count as en and zh-CN. */
-export function addBundles(instance: i18n, ...bundles: Record<string, ResourceBundle>[]): void {
+/**
+ * Merge sets of strings by locale over what an instance has, a later set winning; `en-US` and `zh`
+ * keys count as en and zh-CN. A vendor's set is taken as it comes: keys that are no BCP 47 tag
+ * and values that are no text are left out, so that nothing in it can make i18next throw.
+ */
+export function addBundles(instance: i18n, ...bundles: (Record<string, ResourceBundle> | null | undefined)[]): void {
   for (const bundle of bundles) {
-    for (const [lng, messages] of Object.entries(bundle)) instance.addResourceBundle(matchLocale(lng) ?? lng, NAMESPACE, messages, true, true);
+    for (const [key, messages] of Object.entries(bundle ?? {})) {
+      const lng = matchLocale(key) ?? (LOCALE_TAG.test(key) ? key : null);
+      const texts = textsOnly(messages);
+      if (lng && typeof texts === 'object') instance.addResourceBundle(lng, NAMESPACE, texts, true, true);
+    }
   }
+}
+
+/**
+ * Strings, and groups of them, by own keys: what i18next can merge without a throw. Arrays become
+ * objects by index, so that a gap (a FAQ entry without this language) is never a null to merge into;
+ * a group has no prototype, so that a `__proto__` key stays a key (i18next then skips it).
+ */
+function textsOnly(value: unknown): unknown {
+  if (!value || typeof value !== 'object') return typeof value === 'string' ? value : undefined;
+  const texts: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value)) texts[key] = textsOnly((value as Record<string, unknown>)[key]);
+  return texts;
 }

@@ -75,10 +75,14 @@ export function exitsOverTime(exits: readonly ExitFact[], timeZone = 'UTC'): Ins
   return out;
 }
 
-/** Roles whose exit rate is above their threshold (default 30 %, per role in the config). */
+/**
+ * Roles whose exit rate is above their threshold (default 30 %, per role in the config). Own keys
+ * only: a job type may be named `constructor`, and must not find Object's.
+ */
 export function exitRateAlerts(byRole: Insights['byRole'], report: ExitConfig['report']): Insights['alerts'] {
+  const { roleThresholds, exitRateThreshold } = report;
   return byRole
-    .map(({ key, exits, started, rate }) => ({ jobType: key, exits, started, rate, threshold: report.roleThresholds[key] ?? report.exitRateThreshold }))
+    .map(({ key, exits, started, rate }) => ({ jobType: key, exits, started, rate, threshold: Object.hasOwn(roleThresholds, key) ? roleThresholds[key]! : exitRateThreshold }))
     .filter((row) => row.rate > row.threshold);
 }
 

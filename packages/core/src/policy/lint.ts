@@ -45,12 +45,6 @@ export function traps(config: ExitConfig, add: Report): void {
         'A reason is required but none can be given.');
     }
   }
-  const usesVerify = all.some(({ effect }) => effect.gate === 'verify');
-  const { email, phone, url } = config.hrContact ?? {};
-  if (usesVerify && config.verification.onFailure === 'contact-hr' && !email && !phone && !url) {
-    add('error', 'contact-hr-without-contact', ['hrContact'],
-      'onFailure is "contact-hr" but hrContact is empty.');
-  }
   const seen = new Set<string>();
   config.reasons.forEach((reason, index) => {
     if (seen.has(reason.code)) add('error', 'duplicate-reason', ['reasons', index, 'code'], 'Listed twice.');

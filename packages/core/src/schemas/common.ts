@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LOCALE_TAG } from './locale-tag.js';
 
 /**
  * A whole number within [min, max]. A refinement rather than `z.int()`, whose safe-integer format
@@ -34,7 +35,7 @@ export const UuidSchema = z.string().check(
 );
 
 /** A BCP 47 language tag; the SDK ships zh-CN and en, vendors may add more. */
-export const LocaleSchema = z.string().check(z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as zh-CN or en'));
+export const LocaleSchema = z.string().check(z.regex(LOCALE_TAG, 'a BCP 47 tag such as zh-CN or en'));
 
 /** An IANA time zone name such as Asia/Shanghai (or UTC). */
 export const TimeZoneSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z_+-]+(?:\/[A-Za-z0-9_+-]+)*$/, 'an IANA time zone'));

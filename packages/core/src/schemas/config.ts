@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CodeSchema, intBetween, LocaleSchema } from './common.js';
+import { LOCALE_TAG } from './locale-tag.js';
 
 /** The reason codes the product knows (R1); vendors may add, relabel and reorder them. */
 export const DEFAULT_REASON_CODES = ['emergency', 'mis-click', 'not-interested', 'privacy', 'other'] as const;
@@ -8,8 +9,15 @@ export const DEFAULT_REASON_CODES = ['emergency', 'mis-click', 'not-interested',
 export const FollowUpKindSchema = z.enum(['recommend-roles', 'send-guide']);
 export type FollowUpKind = z.infer<typeof FollowUpKindSchema>;
 
-/** Text by locale, e.g. `{ "zh-CN": "…", "en": "…" }`; a language without its own falls back to zh-CN. */
-const textByLocale = (max: number) => z.catchall(z.object({}), z.string().check(z.minLength(1), z.maxLength(max)));
+/**
+ * Text by locale, e.g. `{ "zh-CN": "…", "en": "…" }`; a language without its own falls back to zh-CN.
+ * Keys are BCP 47 tags, so none can be an Object.prototype name (`constructor`, `__proto__`…).
+ */
+const textByLocale = (max: number) =>
+  z.catchall(z.object({}), z.string().check(z.minLength(1), z.maxLength(max))).check(
+    // A refinement rather than z.record, which would cost the widget half a kilobyte gzip.
+    z.refine((texts) => Object.keys(texts).every((key) => LOCALE_TAG.test(key)), 'keys: BCP 47 tags such as zh-CN or en'),
+  );
 
 export const ReasonOptionSchema = z.object({
   code: CodeSchema,
@@ -62,7 +70,10 @@ export const VerificationConfigSchema = z.object({
   codeLength: z._default(intBetween(4, 8), 6),
   resendSeconds: z._default(intBetween(0, 3600), 60),
   maxAttempts: z._default(intBetween(1, 10), 5),
-  /** When no code can be sent or the code is locked: leave unverified (flagged for HR) or be shown how to reach HR. */
+  /**
+   * When no code can be sent or the code is locked, the candidate can always leave unverified (the
+   * record is flagged for HR). `contact-hr` also shows the HR contact (`hrContact`) beside that button.
+   */
   onFailure: z._default(z.enum(['exit-unverified', 'contact-hr']), 'exit-unverified'),
 });
 
@@ -119,6 +130,7 @@ export const ExitConfigSchema = z.object({
     z.object({
       /** Share of started interviews that end in an exit above which HR is alerted (R26). */
       exitRateThreshold: z._default(z.number().check(z.gt(0), z.lte(1)), 0.3),
+      /** By job type; a job type may be named `constructor`, so this is read by own keys only. */
       roleThresholds: z._default(z.catchall(z.object({}), z.number().check(z.gt(0), z.lte(1))), {}),
     }),
     {},

@@ -51,7 +51,7 @@ export default {
     locked: 'Too many attempts; the code cannot be checked now.',
     sendFailed: 'The code could not be sent. {{reason}}',
     exitUnverified: 'Exit without the code (HR will review)',
-    contactHr: 'Please contact HR to complete your exit: {{contact}}',
+    contactHr: 'Or contact HR: {{contact}}',
   },
   done: {
     close: 'Close',

@@ -51,7 +51,7 @@ export default {
     locked: '尝试次数过多，暂时无法验证。',
     sendFailed: '验证码发送失败。{{reason}}',
     exitUnverified: '不验证，直接退出（将由HR复核）',
-    contactHr: '请联系HR完成退出：{{contact}}',
+    contactHr: '或联系HR：{{contact}}',
   },
   done: {
     close: '关闭',

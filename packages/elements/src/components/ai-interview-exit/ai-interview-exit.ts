@@ -286,18 +286,27 @@ export class AiInterviewExit extends LitElement {
     const checked = ExitContextSchema.safeParse(context);
     if (!checked.success) this.#error('context-invalid', `Invalid: ${[...new Set(checked.error.issues.map((issue) => issue.path.join('.')))].join(', ')}.`);
     if (adapterChanged || this.interviewId !== this.#outbox?.name) this.#connectOutbox();
-    const store: ExitStore = createExitStore({
-      config: this.config,
-      context,
-      adapter: this.adapter ?? noBackend,
-      delivery: this.#outbox && outboxDelivery(this.#outbox),
-      onEvent: (event) => {
-        // A refused config is told once, not again at every rebuild for a new stage.
-        if (store === this.#store && (event.name !== 'error' || event.code !== 'config-invalid' || configChanged)) this.#forward(event);
-      },
-    });
+    const storeOn = (config: unknown): ExitStore =>
+      createExitStore({
+        config,
+        context,
+        adapter: this.adapter ?? noBackend,
+        delivery: this.#outbox && outboxDelivery(this.#outbox),
+        onEvent: (event) => {
+          // A refused config is told once, not again at every rebuild for a new stage.
+          if (store === this.#store && (event.name !== 'error' || event.code !== 'config-invalid' || configChanged)) this.#forward(event);
+        },
+      });
+    let store: ExitStore;
+    try {
+      store = storeOn(this.config);
+      addBundles(this.i18n, configResources(store.config), this.messages);
+    } catch {
+      // Whatever a vendor's config or strings do (a getter that throws…), the button keeps its way out.
+      store = storeOn(undefined);
+      this.#error('config-invalid', 'The config or the strings could not be used; the safe defaults apply.');
+    }
     this.#store = store;
-    addBundles(this.i18n, configResources(store.config), this.messages ?? {});
     void this.i18n.changeLanguage(locale);
     if (!this.adapter && adapterChanged) {
       this.#error('adapter-missing', 'No adapter: exits stay queued in this page and reach no backend.');

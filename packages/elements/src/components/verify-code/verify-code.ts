@@ -14,7 +14,7 @@ export const VERIFY_CODE_PARTS = 'status,label,input,submit-button,attempts,erro
  * one-time code and to check it; this element never checks a code. One input for the whole code
  * (`autocomplete="one-time-code"`, numeric keyboard, paste works), a resend button with a visible
  * countdown, the attempts left, errors in words, and a way out when no code can help: exit
- * unverified (HR reviews) or the HR contact, as the config says.
+ * unverified (HR reviews), with the HR contact beside it when the config says `contact-hr`.
  *
  * @summary The one-time code step.
  *
@@ -26,7 +26,7 @@ export const VERIFY_CODE_PARTS = 'status,label,input,submit-button,attempts,erro
  * @csspart error - What went wrong, in words (an alert).
  * @csspart resend-button - "Send a new code", or the countdown while it is not yet allowed.
  * @csspart exit-unverified-button - The way out when the code cannot be sent or is locked.
- * @csspart link - The HR contact, when the config sends the candidate to HR instead.
+ * @csspart link - The HR contact beside the way out, when the config says `contact-hr`.
  *
  * @cssproperty --aie-color-border - The input's border (default #767676).
  * @cssproperty --aie-color-danger-text - Errors (default #c62828).
@@ -105,11 +105,10 @@ export class AieVerifyCode extends WidgetPart {
           </button>`
         : nothing}
       ${stuck
-        ? onFailure === 'exit-unverified'
-          ? html`<button part="exit-unverified-button" class="danger" type="button" @click=${() => store.dispatch({ type: 'exitUnverified' })}>
+        ? html`<button part="exit-unverified-button" class="danger" type="button" @click=${() => store.dispatch({ type: 'exitUnverified' })}>
               ${t('verify.exitUnverified')}
-            </button>`
-          : html`<p>${contact ? html`<a part="link" href=${contact.href}>${t('verify.contactHr', { contact: contact.text })}</a>` : t('verify.contactHr', { contact: '' })}</p>`
+            </button>
+            ${onFailure === 'contact-hr' && contact ? html`<p><a part="link" href=${contact.href}>${t('verify.contactHr', { contact: contact.text })}</a></p>` : nothing}`
         : nothing}`;
   }
 
