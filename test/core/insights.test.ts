@@ -9,6 +9,7 @@ import {
   exitRateAlerts,
   exitRateByRole,
   exitsOverTime,
+  OVER_TIME_MAX_DAYS,
   matchesFilter,
   parseCsv,
   plausibilityFlags,
@@ -75,6 +76,16 @@ describe('insights (R24, R26)', () => {
       { date: '2026-11-20', count: 1 },
       { date: '2026-11-21', count: 1 },
       { date: '2026-11-22', count: 0 },
+      { date: '2026-11-23', count: 1 },
+    ]);
+  });
+
+  it('the series spans at most OVER_TIME_MAX_DAYS, and no day outside the given range, whatever the dates', () => {
+    const exits = [exit({ exitedAt: '1000-01-01T00:00:00.000Z' }), exit({ exitedAt: '2026-11-23T02:00:00.000Z' }), exit({ exitedAt: '9999-12-31T00:00:00.000Z' })];
+    const series = exitsOverTime(exits, 'UTC');
+    assert.equal(series.length, OVER_TIME_MAX_DAYS);
+    assert.equal(series.at(-1)!.date, '9999-12-31');
+    assert.deepEqual(exitsOverTime(exits, 'UTC', { fromMs: Date.parse('2026-11-22T00:00:00Z'), toMs: Date.parse('2026-11-24T00:00:00Z') }), [
       { date: '2026-11-23', count: 1 },
     ]);
   });

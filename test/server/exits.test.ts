@@ -78,7 +78,7 @@ describe('POST /v1/exits: idempotent by key (R11)', () => {
     const plain = await registerCandidate(server);
     const before = await server.get(`/v1/interviews/${plain.interviewId}/status`, plain.token);
     assert.deepEqual(before.json, { interviewId: plain.interviewId, status: 'active', exitedAt: null, cooldownUntil: null });
-    const record = exitRecord(plain);
+    const record = exitRecord(plain, { exitedAt: server.clock.now().toISOString() });
     await server.post('/v1/exits', record, plain.token);
     const status = InterviewStatusSchema.parse((await server.get(`/v1/interviews/${plain.interviewId}/status`, plain.token)).json);
     assert.equal(status.status, 'exited');

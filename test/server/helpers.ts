@@ -17,11 +17,13 @@ export const HR_TOKEN = 'hr-token-for-tests-7c1d';
 export interface Clock {
   now: () => Date;
   advance(ms: number): void;
+  /** Move forward to `instant` (never back): the server believes a device's clock only a few minutes ahead of its own. */
+  advanceTo(instant: string): void;
 }
 
 export function manualClock(start = T0): Clock {
   let t = Date.parse(start);
-  return { now: () => new Date(t), advance: (ms) => void (t += ms) };
+  return { now: () => new Date(t), advance: (ms) => void (t += ms), advanceTo: (instant) => void (t = Math.max(t, Date.parse(instant))) };
 }
 
 export interface MemoryTransport extends Transport {

@@ -13,11 +13,13 @@ describe('GET /v1/hr/exits (R24, R26, R16)', () => {
     for (let i = 0; i < 4; i += 1) frontline.push(await registerCandidate(server, { jobType: 'frontline', roleTitle: '门店店员', candidateName: `前线${i}` }));
     const office = [await registerCandidate(server, { jobType: 'office', roleTitle: '行政助理' }), await registerCandidate(server, { jobType: 'office', roleTitle: '行政助理' })];
     await server.post('/v1/exits', exitRecord(frontline[0]!, { exitedAt: '2026-11-26T01:00:00.000Z' }), frontline[0]!.token);
+    server.clock.advanceTo('2026-11-27T03:00:00.000Z');
     // A "mis-click" at 9 of 10 questions: flagged for HR, not trusted (R16).
     await server.post('/v1/exits', exitRecord(frontline[1]!, {
       exitedAt: '2026-11-27T03:00:00.000Z', reason: { code: 'mis-click', text: '' },
       progress: { interviewId: frontline[1]!.interviewId, stage: 'professional', answered: 9, total: 10, questionSeconds: Array(9).fill(300), startedAt: '2026-11-27T02:00:00.000Z', updatedAt: '2026-11-27T02:45:00.000Z' },
     }), frontline[1]!.token);
+    server.clock.advanceTo('2026-11-28T10:00:00.000Z');
     await server.post('/v1/exits', exitRecord(office[0]!, { jobType: 'office', exitedAt: '2026-11-28T10:00:00.000Z', reason: null, hrReview: true }), office[0]!.token);
   });
   after(() => server.cleanup());

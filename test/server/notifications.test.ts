@@ -12,6 +12,8 @@ describe('notifications on exit (R13)', () => {
   let server: TestServer;
   before(async () => {
     server = await startServer();
+    // The server's clock at the exits' time, ten minutes into the interview.
+    server.clock.advanceTo(exitRecord({ interviewId: 'iv-1', candidateRef: 'c-1' }).exitedAt);
   });
   after(() => server.cleanup());
 

@@ -86,6 +86,7 @@ describe('the HTTP surface', () => {
     const candidate = await registerCandidate(server);
     const newer = progressAt(6, 10, 'professional', candidate.interviewId);
     const older = progressAt(3, 10, 'professional', candidate.interviewId);
+    server.clock.advanceTo(newer.updatedAt);
     const saved = SaveProgressResultSchema.parse((await server.post('/v1/progress', newer, candidate.token)).json);
     assert.equal(saved.savedAt, server.clock.now().toISOString());
     await server.post('/v1/progress', older, candidate.token);

@@ -34,8 +34,19 @@ export const BeaconEnvelopeSchema = z.object({
   body: z.unknown(),
 });
 
-/** A day (`2026-11-26`, in the report's time zone) or an instant. */
-const DayOrInstantSchema = z.union([z.string().check(z.regex(/^\d{4}-\d\d-\d\d$/, 'a date such as 2026-11-26')), InstantSchema]);
+const isReportDay = (value: string) => /^\d{4}-\d\d-\d\d$/.test(value);
+const isReportYear = (value: string) => /^(?:19[7-9]\d|2\d{3})-/.test(value);
+
+/**
+ * A day (`2026-11-26`, in the report's time zone) or an instant, of a real calendar day in the years
+ * 1970 to 2999: the report's day arithmetic needs no more, and nothing else reaches it.
+ */
+const DayOrInstantSchema = z.string().check(
+  z.refine(
+    (value) => isReportYear(value) && InstantSchema.safeParse(isReportDay(value) ? `${value}T00:00:00Z` : value).success,
+    'a real date such as 2026-11-26, or an instant such as 2026-11-26T08:00:00Z, in the years 1970 to 2999',
+  ),
+);
 
 export const HrExitsQuerySchema = z.object({
   jobType: z.optional(CodeSchema),

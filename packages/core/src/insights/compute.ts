@@ -61,14 +61,34 @@ export function exitRateByStage(exits: readonly ExitFact[], started: readonly St
     .sort((a, b) => b.exits - a.exits || a.key.localeCompare(b.key));
 }
 
-/** Exits per calendar day in `timeZone`, oldest first, with empty days filled in. */
-export function exitsOverTime(exits: readonly ExitFact[], timeZone = 'UTC'): Insights['overTime'] {
-  if (exits.length === 0) return [];
+/** The most days the over-time series spans: its cost never depends on how far apart exit dates lie. */
+export const OVER_TIME_MAX_DAYS = 731;
+
+/** The instants the over-time series may cover (a report's date filter, or up to now). */
+export interface TimeRange {
+  fromMs?: number | undefined;
+  toMs?: number | undefined;
+}
+
+/**
+ * Exits per calendar day in `timeZone`, oldest first, with empty days filled in: the days of
+ * `range` that hold exits, at most the last `maxDays` of them (exits outside still count
+ * everywhere else), so that neither the series nor its cost follows a date someone chose.
+ */
+export function exitsOverTime(exits: readonly ExitFact[], timeZone = 'UTC', range: TimeRange = {}, maxDays = OVER_TIME_MAX_DAYS): Insights['overTime'] {
   const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const counts = countBy(exits, (e) => day.format(new Date(e.exitedAt)));
+  const dayOf = (ms: number) => Date.parse(`${day.format(new Date(ms))}T00:00:00Z`);
+  const inRange = exits.filter((e) => {
+    const t = Date.parse(e.exitedAt);
+    return (range.fromMs === undefined || t >= range.fromMs) && (range.toMs === undefined || t <= range.toMs);
+  });
+  if (inRange.length === 0) return [];
+  const counts = countBy(inRange, (e) => day.format(new Date(e.exitedAt)));
   const days = [...counts.keys()].sort();
+  const last = Math.min(Date.parse(`${days.at(-1)}T00:00:00Z`), range.toMs === undefined ? Infinity : dayOf(range.toMs));
+  const first = Math.max(Date.parse(`${days[0]}T00:00:00Z`), last - (maxDays - 1) * 86_400_000);
   const out: Insights['overTime'] = [];
-  for (let t = Date.parse(`${days[0]}T00:00:00Z`); t <= Date.parse(`${days.at(-1)}T00:00:00Z`); t += 86_400_000) {
+  for (let t = first; t <= last; t += 86_400_000) {
     const date = new Date(t).toISOString().slice(0, 10);
     out.push({ date, count: counts.get(date) ?? 0 });
   }
@@ -86,11 +106,45 @@ export function exitRateAlerts(byRole: Insights['byRole'], report: ExitConfig['r
     .filter((row) => row.rate > row.threshold);
 }
 
+/** Exit times (ms, ascending) by candidate and reason code: built once, so a flag costs a lookup, not a scan. */
+export type ReasonHistory = Map<string, number[]>;
+
+const historyKey = (candidateRef: string, code: string) => `${candidateRef}\n${code}`;
+
+export function indexReasonHistory(history: readonly ExitFact[]): ReasonHistory {
+  const index: ReasonHistory = new Map();
+  for (const e of history) {
+    if (!e.reason?.code) continue;
+    const key = historyKey(e.candidateRef, e.reason.code);
+    const times = index.get(key) ?? [];
+    times.push(Date.parse(e.exitedAt));
+    index.set(key, times);
+  }
+  for (const times of index.values()) times.sort((a, b) => a - b);
+  return index;
+}
+
+/** How many of the ascending `times` are < `t`. */
+function countBefore(times: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (times[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Why an exit's reason may not be what happened (R16): flagged for HR, never dropped or trusted
- * blindly. `history` is every exit known, to spot a reason given again and again.
+ * blindly. `history` is every exit known (or its index), to spot a reason given again and again.
  */
-export function plausibilityFlags(exit: ExitFact, history: readonly ExitFact[], rules: PlausibilityRules = DEFAULT_PLAUSIBILITY): PlausibilityFlag[] {
+export function plausibilityFlags(
+  exit: ExitFact,
+  history: readonly ExitFact[] | ReasonHistory,
+  rules: PlausibilityRules = DEFAULT_PLAUSIBILITY,
+): PlausibilityFlag[] {
   const flags: PlausibilityFlag[] = [];
   const code = exit.reason?.code ?? null;
   const progress = exit.progress;
@@ -106,10 +160,11 @@ export function plausibilityFlags(exit: ExitFact, history: readonly ExitFact[], 
   }
   const repeated = rules.repeatedReason;
   if (repeated && code === repeated.reason) {
-    const since = Date.parse(exit.exitedAt) - repeated.withinDays * 86_400_000;
-    const count = history.filter(
-      (e) => e.candidateRef === exit.candidateRef && e.reason?.code === code && Date.parse(e.exitedAt) >= since && Date.parse(e.exitedAt) <= Date.parse(exit.exitedAt),
-    ).length;
+    const at = Date.parse(exit.exitedAt);
+    const index = history instanceof Map ? history : indexReasonHistory(history);
+    const times = index.get(historyKey(exit.candidateRef, code)) ?? [];
+    // Within [at - window, at], both ends included.
+    const count = countBefore(times, at + 1) - countBefore(times, at - repeated.withinDays * 86_400_000);
     if (count >= repeated.count) flags.push({ rule: 'repeated-reason', params: { reason: code, count, days: repeated.withinDays } });
   }
   return flags;
@@ -121,14 +176,17 @@ export interface InsightsInput {
   report: ExitConfig['report'];
   rules?: PlausibilityRules;
   timeZone?: string;
+  /** The span of the over-time series (e.g. the report's filter, ending now at the latest). */
+  range?: TimeRange;
 }
 
 /** Everything the HR report shows, in one pass. */
-export function computeInsights({ exits, started, report, rules, timeZone }: InsightsInput): Insights {
+export function computeInsights({ exits, started, report, rules, timeZone, range }: InsightsInput): Insights {
   const byRole = exitRateByRole(exits, started);
   const flags: Insights['flags'] = {};
+  const history = indexReasonHistory(exits);
   for (const exit of exits) {
-    const found = plausibilityFlags(exit, exits, rules);
+    const found = plausibilityFlags(exit, history, rules);
     if (found.length > 0) flags[exit.idempotencyKey] = found;
   }
   return {
@@ -136,7 +194,7 @@ export function computeInsights({ exits, started, report, rules, timeZone }: Ins
     reasons: reasonBreakdown(exits),
     byRole,
     byStage: exitRateByStage(exits, started),
-    overTime: exitsOverTime(exits, timeZone),
+    overTime: exitsOverTime(exits, timeZone, range),
     alerts: exitRateAlerts(byRole, report),
     flags,
   };

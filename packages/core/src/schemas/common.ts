@@ -24,10 +24,13 @@ export const CodeSchema = z.string().check(
 
 // Plain regexes rather than zod's format helpers: the same checks at a third of the bundle cost.
 
-/** An instant with its offset, as `Date.prototype.toISOString()` writes it. */
+/**
+ * An instant with its offset, as `Date.prototype.toISOString()` writes it. Its calendar day must
+ * exist: `Date.parse` would roll 2026-02-31 over to 3 March (or refuse it, in some browsers).
+ */
 export const InstantSchema = z.string().check(
   z.regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:\d\d)$/, 'an ISO 8601 instant'),
-  z.refine((value) => !Number.isNaN(Date.parse(value)), 'not a real date'),
+  z.refine((value) => new Date(value.slice(0, 10)).getUTCDate() === +value.slice(8, 10) && !Number.isNaN(Date.parse(value)), 'not a real date'),
 );
 
 export const UuidSchema = z.string().check(
@@ -37,8 +40,19 @@ export const UuidSchema = z.string().check(
 /** A BCP 47 language tag; the SDK ships zh-CN and en, vendors may add more. */
 export const LocaleSchema = z.string().check(z.regex(LOCALE_TAG, 'a BCP 47 tag such as zh-CN or en'));
 
-/** An IANA time zone name such as Asia/Shanghai (or UTC). */
-export const TimeZoneSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z_+-]+(?:\/[A-Za-z0-9_+-]+)*$/, 'an IANA time zone'));
+/** An IANA time zone name such as Asia/Shanghai (or UTC) that Intl knows: Mars/Olympus is refused. */
+export const TimeZoneSchema = z.string().check(
+  z.minLength(1),
+  z.maxLength(64),
+  z.regex(/^[A-Za-z_+-]+(?:\/[A-Za-z0-9_+-]+)*$/, 'an IANA time zone'),
+  z.refine((timeZone) => {
+    try {
+      return !!new Intl.DateTimeFormat('en', { timeZone });
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone'),
+);
 
 /** Where an exit started: the fixed button, an inline link under a question, the API, or the resume prompt. */
 export const ExitSourceSchema = z.enum(['button', 'link', 'api', 'resume-prompt']);

@@ -16,6 +16,8 @@ export const HrExitRowSchema = z.object({
   progress: z.nullable(ProgressSnapshotSchema),
   exitedAt: InstantSchema,
   receivedAt: InstantSchema,
+  /** What the device's clock said, when the server did not believe it and kept `exitedAt` as its receive time. */
+  clientExitedAt: z.optional(InstantSchema),
   reason: z.nullable(ExitReasonSchema),
   dataChoice: DataChoiceSchema,
   source: ExitSourceSchema,

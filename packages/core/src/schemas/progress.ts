@@ -8,8 +8,8 @@ export const ProgressSnapshotSchema = z
     stage: CodeSchema,
     answered: intBetween(0),
     total: intBetween(1, 10_000),
-    /** Seconds the candidate spent on each answered question, in order. */
-    questionSeconds: z.array(z.number().check(z.gte(0))).check(z.maxLength(10_000)),
+    /** Seconds the candidate spent on each answered question, in order: a day at most. */
+    questionSeconds: z.array(z.number().check(z.gte(0), z.lte(86_400))).check(z.maxLength(10_000)),
     startedAt: InstantSchema,
     updatedAt: InstantSchema,
   })

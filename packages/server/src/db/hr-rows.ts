@@ -12,6 +12,7 @@ interface JoinedRow {
   progress_json: string | null;
   exited_at: string;
   received_at: string;
+  client_exited_at: string | null;
   reason_code: string | null;
   reason_text: string | null;
   data_choice: HrExitRow['dataChoice'];
@@ -41,6 +42,7 @@ function toRow(row: JoinedRow): HrExitRow {
     progress: row.progress_json ? JSON.parse(row.progress_json) : null,
     exitedAt: row.exited_at,
     receivedAt: row.received_at,
+    ...(row.client_exited_at ? { clientExitedAt: row.client_exited_at } : {}),
     reason: hasReason ? { code: row.reason_code, text: row.reason_text ?? '' } : null,
     dataChoice: row.data_choice,
     source: row.source,

@@ -138,4 +138,14 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX outbox_interview ON outbox (interview_id);
     `,
   },
+  {
+    version: 2,
+    name: 'exit times judged by the server; new exits rate-limited per interview',
+    sql: `
+      -- What the device said the exit time was, when the server did not believe it (kept for HR).
+      ALTER TABLE exits ADD COLUMN client_exited_at TEXT;
+      -- received_at is always the server's own toISOString(): fixed width, so text order is time order.
+      CREATE INDEX exits_interview_received ON exits (interview_id, received_at);
+    `,
+  },
 ];

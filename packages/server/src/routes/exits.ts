@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { cooldownUntil, ExitRecordSchema, type ExitReceipt, type ExitRecord } from '@ai-interview-exit/core';
 import { assertOwns, readCandidateMessage } from '../auth.js';
+import { judgeExitTimes } from '../client-times.js';
 import type { AppContext } from '../context.js';
 import { hmacHex } from '../crypto.js';
 import { getHrRow } from '../db/hr-rows.js';
 import { ApiError, parseBody } from '../errors.js';
+import { exitRateLimit, keepKnownReason } from '../exit-guards.js';
 import { candidateContact, type ContactRow } from '../notifications/contact.js';
 import type { Notification } from '../notifications/types.js';
 
@@ -29,9 +31,9 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
   const find = db.prepare('SELECT body_hash, state, receipt_json FROM exits WHERE idempotency_key = ?');
   const insertProcessing = db.prepare(`
     INSERT OR IGNORE INTO exits (idempotency_key, body_hash, state, interview_id, candidate_ref, job_type, stage, progress_json,
-      exited_at, exited_ms, time_zone, locale, reason_code, reason_text, data_choice, source, verification, hr_review, review, received_at)
+      exited_at, exited_ms, time_zone, locale, reason_code, reason_text, data_choice, source, verification, hr_review, review, received_at, client_exited_at)
     VALUES (@key, @bodyHash, 'processing', @interviewId, @candidateRef, @jobType, @stage, @progress,
-      @exitedAt, @exitedMs, @timeZone, @locale, @reasonCode, @reasonText, @dataChoice, @source, @verification, @hrReview, @review, @receivedAt)`);
+      @exitedAt, @exitedMs, @timeZone, @locale, @reasonCode, @reasonText, @dataChoice, @source, @verification, @hrReview, @review, @receivedAt, @clientExitedAt)`);
   const forget = db.prepare("DELETE FROM exits WHERE idempotency_key = ? AND state = 'processing'");
   const markDone = db.prepare("UPDATE exits SET state = 'done', receipt_json = ?, reason_text = ?, anonymised = ?, candidate_ref = ? WHERE idempotency_key = ?");
   const findInterview = db.prepare('SELECT candidate_name, phone, email, anonymised FROM interviews WHERE interview_id = ?');
@@ -41,6 +43,7 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
     VALUES (@interviewId, @candidateRef, @jobType, @stage, @startedAt)`);
   const setStatus = db.prepare('UPDATE interviews SET status = ?, exited_at = ?, cooldown_until = ? WHERE interview_id = ?');
   const codeAccepted = db.prepare("SELECT 1 FROM challenges WHERE interview_id = ? AND state = 'accepted' LIMIT 1");
+  const limitNewExits = exitRateLimit(db);
 
   /**
    * A code is checked here, never in the browser (R6): a record that says `verified` without a code
@@ -84,15 +87,22 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
     assertOwns(claims, sent.interviewId, sent.candidateRef);
     // The parsed record has the schema's key order, so the same exit hashes the same however it was written.
     const bodyHash = hmacHex(ctx.secret, 'exit', JSON.stringify(sent));
-    const record = believed(sent);
+    const known = find.get(sent.idempotencyKey) as StoredExit | undefined;
+    if (known) return answerKnown(known, bodyHash, reply);
 
     const now = ctx.now();
+    // Issue 9: a new exit is rate-limited, and its times and reason code are judged by this server.
+    limitNewExits(sent.interviewId, now);
+    const { record: timed, clientExitedAt } = judgeExitTimes(sent, now.getTime());
+    const record = believed(keepKnownReason(timed, ctx.config.reasons));
+
     const inserted = insertProcessing.run({
       key: record.idempotencyKey, bodyHash, interviewId: record.interviewId, candidateRef: record.candidateRef, jobType: record.jobType,
       stage: record.stage, progress: record.progress ? JSON.stringify(record.progress) : null, exitedAt: record.exitedAt,
       exitedMs: Date.parse(record.exitedAt), timeZone: record.timeZone, locale: record.locale, reasonCode: record.reason?.code ?? null,
       reasonText: record.reason?.text ?? null, dataChoice: record.dataChoice, source: record.source, verification: record.verification,
       hrReview: record.hrReview ? 1 : 0, review: record.hrReview ? 'pending' : 'none', receivedAt: now.toISOString(),
+      clientExitedAt,
     });
     if (inserted.changes === 0) return answerKnown(find.get(record.idempotencyKey) as StoredExit, bodyHash, reply);
 

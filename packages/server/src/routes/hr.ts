@@ -2,6 +2,7 @@ import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { computeInsights, HrExitsResponseSchema, HrReviewRequestSchema, nextDay, startOfDay, type HrExitsResponse } from '@ai-interview-exit/core/insights';
 import { requireHr } from '../auth.js';
+import { MAX_AHEAD_MS } from '../client-times.js';
 import type { AppContext } from '../context.js';
 import { getHrRow, listHrRows, listStarted, type ExitFilter } from '../db/hr-rows.js';
 import { ApiError, parseBody } from '../errors.js';
@@ -26,7 +27,11 @@ export function registerHrRoutes(app: FastifyInstance, ctx: AppContext): void {
     const filter = toFilter(query, ctx.timeZone);
     const exits = listHrRows(ctx.db, filter);
     const started = listStarted(ctx.db, filter);
-    const response: HrExitsResponse = { exits, insights: computeInsights({ exits, started, report: ctx.config.report, timeZone: ctx.timeZone }) };
+    // The series spans the filter's days and ends now at the latest: a date stored before the server judged times
+    // (or a `to` far ahead) cannot stretch it. Its length is bounded by OVER_TIME_MAX_DAYS either way.
+    const range = { fromMs: filter.fromMs, toMs: Math.min(filter.toMs ?? Infinity, ctx.now().getTime() + MAX_AHEAD_MS) };
+    const insights = computeInsights({ exits, started, report: ctx.config.report, timeZone: ctx.timeZone, range });
+    const response: HrExitsResponse = { exits, insights };
     // What we send is what the protocol promises: a mismatch is our bug, and answers 5xx rather than bad data.
     const checked = HrExitsResponseSchema.safeParse(response);
     if (!checked.success) throw new Error('HR exits response does not match HrExitsResponseSchema');

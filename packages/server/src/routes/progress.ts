@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ProgressSnapshotSchema, type SaveProgressResult } from '@ai-interview-exit/core';
 import { assertOwns, readCandidateMessage } from '../auth.js';
+import { judgeProgressTimes } from '../client-times.js';
 import type { AppContext } from '../context.js';
 import { parseBody } from '../errors.js';
 
@@ -16,9 +17,12 @@ export function registerProgressRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.post('/v1/progress', async (request) => {
     const { claims, body } = readCandidateMessage(ctx, request, { beacon: true });
-    const snapshot = parseBody(ProgressSnapshotSchema, body);
-    assertOwns(claims, snapshot.interviewId);
-    const savedAt = ctx.now().toISOString();
+    const sent = parseBody(ProgressSnapshotSchema, body);
+    assertOwns(claims, sent.interviewId);
+    const now = ctx.now();
+    // A far-future updatedAt would otherwise outrank every later, true snapshot.
+    const snapshot = judgeProgressTimes(sent, now.getTime());
+    const savedAt = now.toISOString();
     save.run({ interviewId: snapshot.interviewId, json: JSON.stringify(snapshot), updatedMs: Date.parse(snapshot.updatedAt), savedAt });
     const result: SaveProgressResult = { savedAt };
     return result;
