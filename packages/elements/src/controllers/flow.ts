@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { INITIAL_STATE, type ExitStore, type FlowState } from '@ai-interview-exit/core';
 
 /** A host that renders one widget's store. */
-export type FlowHost = ReactiveControllerHost & { readonly store?: ExitStore | undefined };
+export type FlowHost = ReactiveControllerHost & { readonly store?: ExitStore | undefined; readonly isConnected: boolean };
 
 /**
  * Re-renders its host whenever the store's state changes. The store is the single truth: an
@@ -27,7 +27,9 @@ export class FlowController implements ReactiveController {
 
   hostUpdate(): void {
     const store = this.host.store;
-    if (store === this.#store) return;
+    // A step removed from the dialog still runs the update the removing change asked for: were it
+    // to subscribe then, the store would keep it and all its nodes alive (one view per open).
+    if (store === this.#store || !this.host.isConnected) return;
     this.#unsubscribe?.();
     this.#store = store;
     this.#unsubscribe = store?.subscribe(() => this.host.requestUpdate());

@@ -5,7 +5,7 @@ import { DEFAULT_LOCALE, type createI18n } from '@ai-interview-exit/core/i18n';
 export type I18n = ReturnType<typeof createI18n>;
 
 /** A host that shows text from a widget's i18next instance. */
-export type I18nHost = ReactiveControllerHost & { readonly i18n?: I18n | undefined };
+export type I18nHost = ReactiveControllerHost & { readonly i18n?: I18n | undefined; readonly isConnected: boolean };
 
 /**
  * Text for an element from its widget's i18next instance, re-rendering the element when the
@@ -37,7 +37,8 @@ export class I18nController implements ReactiveController {
 
   hostUpdate(): void {
     const next = this.host.i18n;
-    if (next === this.#i18n) return;
+    // Listen only while connected (see FlowController): i18next would keep a removed element alive.
+    if (next === this.#i18n || !this.host.isConnected) return;
     this.#i18n?.off('languageChanged', this.#changed);
     next?.on('languageChanged', this.#changed);
     this.#i18n = next;
