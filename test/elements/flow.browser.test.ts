@@ -273,6 +273,8 @@ describe('exit flow', () => {
     parts.button().click();
     await until(() => parts.dialog().open, 'the result again');
     expect(parts.inDialog('h2')!.textContent).to.equal('You have left the interview');
+    // Delivery goes on in the background: wait for it, then check it happened once.
+    await until(() => parts.adapter.exits().length > 0, 'the exit delivered');
     expect(parts.adapter.exits()).to.have.length(1);
   });
 
