@@ -70,12 +70,14 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
     const candidateRef = interview.anonymised === 2 ? `anon-${randomUUID()}` : record.candidateRef;
     markDone.run(JSON.stringify(receipt), reasonText, anonymised ? 1 : 0, candidateRef, record.idempotencyKey);
     setStatus.run(receipt.status, record.exitedAt, receipt.cooldownUntil, record.interviewId);
+    // Messages quote what was kept, not what was sent: an erased candidate's later text reaches no one.
+    const kept: ExitRecord = { ...record, reason: record.reason && { ...record.reason, text: reasonText ?? '' } };
     const contact = candidateContact(interview);
     if (contact) {
-      ctx.outbox.enqueue({ kind: 'exit-confirmation', ...contact, interviewId: record.interviewId, text: ctx.messages.candidateExit(record) });
+      ctx.outbox.enqueue({ kind: 'exit-confirmation', ...contact, interviewId: record.interviewId, text: ctx.messages.candidateExit(kept) });
     }
     const name = (!anonymised && interview.candidate_name) || candidateRef;
-    return ctx.outbox.enqueue({ kind: 'hr-exit', channel: 'push', to: 'hr', interviewId: record.interviewId, text: ctx.messages.hrExit(record, name) });
+    return ctx.outbox.enqueue({ kind: 'hr-exit', channel: 'push', to: 'hr', interviewId: record.interviewId, text: ctx.messages.hrExit(kept, name) });
   });
 
   app.post('/v1/exits', async (request, reply) => {
@@ -91,7 +93,8 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
       key: record.idempotencyKey, bodyHash, interviewId: record.interviewId, candidateRef: record.candidateRef, jobType: record.jobType,
       stage: record.stage, progress: record.progress ? JSON.stringify(record.progress) : null, exitedAt: record.exitedAt,
       exitedMs: Date.parse(record.exitedAt), timeZone: record.timeZone, locale: record.locale, reasonCode: record.reason?.code ?? null,
-      reasonText: record.reason?.text ?? null, dataChoice: record.dataChoice, source: record.source, verification: record.verification,
+      // The free text is written once the request is complete, which knows whether the candidate asked for erasure.
+      reasonText: null, dataChoice: record.dataChoice, source: record.source, verification: record.verification,
       hrReview: record.hrReview ? 1 : 0, review: record.hrReview ? 'pending' : 'none', receivedAt: now.toISOString(),
     });
     if (inserted.changes === 0) return answerKnown(find.get(record.idempotencyKey) as StoredExit, bodyHash, reply);
