@@ -1,7 +1,8 @@
 // Erasure reaches every byte the server wrote (R10, PIPL art. 47): the database file, its
 // write-ahead log and shared memory, and the notifications file of the default transports.
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { newUuid } from '@ai-interview-exit/core';
@@ -66,4 +67,25 @@ describe('erasure reaches the bytes of every file the server wrote', () => {
       assert.deepEqual(found([jsonl], bystander), bystander);
     });
   }
+});
+
+describe('the files that hold personal data are their owner\'s only', () => {
+  it('the data directory the server makes is 0700; the database, its -wal and -shm, and notifications.jsonl are 0600', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aie-modes-'));
+    const dataDir = join(dir, 'data');
+    const server = await startServer({ dir, dbPath: join(dataDir, 'aie.sqlite'), transports: undefined });
+    try {
+      const candidate = await registerCandidate(server);
+      await server.post('/v1/exits', exitRecord(candidate), candidate.token);
+      await server.app.notifications.flush();
+      const files = ['aie.sqlite', 'aie.sqlite-wal', 'aie.sqlite-shm', 'notifications.jsonl'].map((name) => join(dataDir, name));
+      assert.ok(files.every((file) => existsSync(file)), 'written, the write-ahead log included');
+      const mode = (path: string) => `0${(statSync(path).mode & 0o777).toString(8)}`;
+      assert.deepEqual([dataDir, ...files].map((path) => [path.slice(dir.length + 1), mode(path)]), [
+        ['data', '0700'], ['data/aie.sqlite', '0600'], ['data/aie.sqlite-wal', '0600'], ['data/aie.sqlite-shm', '0600'], ['data/notifications.jsonl', '0600'],
+      ]);
+    } finally {
+      await server.cleanup();
+    }
+  });
 });
