@@ -19,18 +19,20 @@ const DEADLINE_DAYS = 15;
  */
 export function registerDeletionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
-  const find = db.prepare('SELECT body_hash, receipt_json FROM deletion_requests WHERE idempotency_key = ?');
+  const find = db.prepare('SELECT interview_id, body_hash, receipt_json FROM deletion_requests WHERE idempotency_key = ?');
   // The request's candidate reference is not kept: it would link the erased rows back to the person.
   const insert = db.prepare(`
     INSERT INTO deletion_requests (idempotency_key, body_hash, interview_id, scope, received_at, receipt_json)
     VALUES (@key, @bodyHash, @interviewId, @scope, @receivedAt, @receipt)`);
 
   app.post('/v1/deletion-requests', async (request, reply) => {
-    const { claims, body } = readCandidateMessage(ctx, request, { beacon: true });
+    const { claims, body } = readCandidateMessage(ctx, request, { beacon: true, afterErasure: true });
     const deletion = parseBody(DeletionRequestSchema, body);
     assertOwns(claims, deletion.interviewId, deletion.candidateRef);
     const bodyHash = hmacHex(ctx.secret, 'deletion', JSON.stringify(deletion));
-    const known = find.get(deletion.idempotencyKey) as { body_hash: string; receipt_json: string } | undefined;
+    const known = find.get(deletion.idempotencyKey) as { interview_id: string; body_hash: string; receipt_json: string } | undefined;
+    // Someone else's key is refused before the bodies are compared, so that 422 never tells that a key exists.
+    if (known && known.interview_id !== deletion.interviewId) throw new ApiError(403, 'forbidden', 'This idempotency key belongs to another interview.');
     if (known && known.body_hash !== bodyHash) throw new ApiError(422, 'key-reused', 'This idempotency key came with another request.');
     const now = ctx.now();
     const receipt: DeletionReceipt = known
