@@ -173,4 +173,21 @@ describe('CSV export', () => {
     assert.ok(text.endsWith('\r\n'));
     assert.deepEqual(parseCsv(text), [['候选人', 'note', 'quote'], ['张三', 'a, b', 'say "hi"'], ['line\nbreak', `'=HYPERLINK("x")`, `'-1`]]);
   });
+
+  it('leaves no formula however a spreadsheet splits the file (comma, semicolon, tab, bar, line breaks)', () => {
+    const hostile = ['a;=1+1;', 'b|@SUM(A1)', 'c\t+1', 'd\r\n-2', 'e\n=cmd', 'f,\t=1', 'g; "=1"', 'h\r@x', '\t=2', '=3', 'x;;-4', 'y| +5'];
+    const text = toCsv(['name', 'note'], hostile.map((value) => [value, `ok ${value}`]));
+    // A piece a spreadsheet could split off, as it reads it: spaces and quotes before a trigger do not make it text.
+    const triggers = /^[ "]*[=+\-@\t\r]/;
+    // Rows at any line break, quoted or not; then cells at one separator, quotes or not.
+    const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+    for (const separator of [',', ';', '\t', '|']) {
+      const live = lines.flatMap((line) => line.split(separator)).filter((piece) => triggers.test(piece));
+      assert.deepEqual(live, [], `split on ${JSON.stringify(separator)}`);
+    }
+    // Every cell holding a separator is quoted, and the data still reads back, each trigger behind an apostrophe.
+    const parsed = parseCsv(text).slice(1);
+    assert.deepEqual(parsed.map((row) => row[0]), ["a;'=1+1;", "b|'@SUM(A1)", "c\t'+1", "d\r\n'-2", "e\n'=cmd", "f,'\t'=1", `g; "'=1"`, "h\r'@x", "'\t'=2", "'=3", "x;;'-4", "y| '+5"]);
+    for (const line of text.split('\r\n').slice(1, 3)) assert.match(line, /^"/);
+  });
 });

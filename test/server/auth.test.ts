@@ -25,6 +25,25 @@ describe('interview tokens', () => {
     assert.deepEqual(verifyInterviewToken(SECRET, forged, now), { ok: false, reason: 'bad-signature' });
     for (const bad of ['', 'abc', 'a.b.c', `${token}x`]) assert.equal(verifyInterviewToken(SECRET, bad, now).ok, false, bad);
   });
+
+  it('are accepted in canonical base64url only: no padding, no standard alphabet, no stray low bits', () => {
+    // A token whose signature holds both base64url-only characters, so that the standard alphabet differs from it.
+    let n = 0;
+    let token = '';
+    do token = signInterviewToken(SECRET, { ...input, interviewId: `iv-${(n += 1)}` });
+    while (!/[-_]/.test(token.split('.')[1]!));
+    const [payload, signature] = token.split('.') as [string, string];
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    // 32 bytes take 43 characters; the last one's two low bits are unused, so four characters decode alike.
+    const strayBits = signature.slice(0, -1) + alphabet[alphabet.indexOf(signature.at(-1)!) ^ 1];
+    const variants = [`${signature}=`, signature.replace(/-/g, '+').replace(/_/g, '/'), strayBits, ` ${signature}`];
+    assert.equal(verifyInterviewToken(SECRET, token, now).ok, true);
+    for (const variant of variants) {
+      assert.deepEqual(Buffer.from(variant, 'base64url').length === 32 || Buffer.from(variant, 'base64').length === 32, true, 'the same bytes');
+      assert.equal(verifyInterviewToken(SECRET, `${payload}.${variant}`, now).ok, false, variant);
+    }
+    assert.equal(verifyInterviewToken(SECRET, `${payload}=.${signature}`, now).ok, false, 'padded payload');
+  });
 });
 
 describe('candidate endpoints need the token of their own interview', () => {
@@ -84,6 +103,65 @@ describe('candidate endpoints need the token of their own interview', () => {
       assert.equal(answer.json.error.code, 'unauthorized');
     }
     assert.match(late.json.error.message, /expired/);
+  });
+
+  it("another candidate's idempotency key answers 403, never 422: whether a key exists is not told", async () => {
+    const [c, d] = [await registerCandidate(server), await registerCandidate(server)];
+    const exit = exitRecord(d);
+    assert.equal((await server.post('/v1/exits', exit, d.token)).status, 201);
+    const taken = await server.post('/v1/exits', exitRecord(c, { idempotencyKey: exit.idempotencyKey }), c.token);
+    assert.equal(taken.status, 403, taken.text);
+    const request = deletion(d);
+    assert.equal((await server.post('/v1/deletion-requests', request, d.token)).status, 201);
+    const takenDeletion = await server.post('/v1/deletion-requests', { ...deletion(c), idempotencyKey: request.idempotencyKey }, c.token);
+    assert.equal(takenDeletion.status, 403, takenDeletion.text);
+    // The owner still gets 422 for its own key with another body, and its receipt for a replay.
+    assert.equal((await server.post('/v1/exits', { ...exit, source: 'api' }, d.token)).status, 422);
+    assert.equal((await server.post('/v1/exits', exit, d.token)).status, 200);
+  });
+});
+
+describe('after an erasure request, the candidate\'s tokens open nothing new', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.cleanup());
+
+  it('what the widget sends (the exit, then the deletion) is answered, replays included; anything else is 401', async () => {
+    const c = await registerCandidate(server);
+    const exit = exitRecord(c);
+    const request = { idempotencyKey: newUuid(), interviewId: c.interviewId, candidateRef: c.candidateRef, scope: 'anonymise', requestedAt: server.clock.now().toISOString() };
+    assert.equal((await server.post('/v1/exits', exit, c.token)).status, 201);
+    const receipt = await server.post('/v1/deletion-requests', request, c.token);
+    assert.equal(receipt.status, 201);
+
+    const replay = await server.post('/v1/deletion-requests', request, c.token);
+    assert.deepEqual([replay.status, replay.json], [200, receipt.json]);
+    assert.equal((await server.beacon('/v1/exits', exit, c.token)).status, 200);
+    // A later exit (a beacon overtaken by the deletion) is still recorded, without personal data: an exit is never refused.
+    assert.equal((await server.post('/v1/exits', exitRecord(c, { reason: { code: 'other', text: '后来' } }), c.token)).status, 201);
+
+    const refused = await Promise.all([
+      server.post('/v1/progress', progressAt(3, 10, 'professional', c.interviewId), c.token),
+      server.post('/v1/verification/send', { interviewId: c.interviewId, candidateRef: c.candidateRef, channel: 'sms' }, c.token),
+      server.post('/v1/verification/check', { challengeId: 'ch-none', code: '000000' }, c.token),
+      server.post('/v1/follow-ups', { interviewId: c.interviewId, candidateRef: c.candidateRef, reasonCode: 'not-interested', kind: 'send-guide' }, c.token),
+      server.post('/v1/handoffs', { interviewId: c.interviewId, candidateRef: c.candidateRef, topic: 'reschedule', message: '请回电' }, c.token),
+    ]);
+    for (const answer of refused) assert.deepEqual([answer.status, answer.json.error.code], [401, 'unauthorized'], answer.text);
+  });
+
+  it("a token for an interview the server does not know, of an erased candidate, is 401; one HR registers afterwards works", async () => {
+    const c = await registerCandidate(server);
+    const request = { idempotencyKey: newUuid(), interviewId: c.interviewId, candidateRef: c.candidateRef, scope: 'anonymise', requestedAt: server.clock.now().toISOString() };
+    assert.equal((await server.post('/v1/deletion-requests', request, c.token)).status, 201);
+    const iid = `iv-${newUuid().slice(0, 8)}`;
+    const unknown = signInterviewToken(SECRET, { interviewId: iid, candidateRef: c.candidateRef, expiresInSeconds: 600, now: server.clock.now() });
+    assert.equal((await server.post('/v1/progress', progressAt(3, 10, 'professional', iid), unknown)).status, 401);
+    // The person applies again later: HR registers a new interview, and its token is not trapped by the old request.
+    const again = await registerCandidate(server, { candidateRef: c.candidateRef });
+    assert.equal((await server.post('/v1/progress', progressAt(3, 10, 'professional', again.interviewId), again.token)).status, 200);
   });
 });
 

@@ -14,7 +14,7 @@ describe('the command line server', () => {
     const root = fileURLToPath(new URL('../../', import.meta.url));
     const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(root, 'packages/server/src/cli.ts')], {
       cwd: root,
-      env: { ...process.env, PORT: '0', AIE_DB: join(dir, 'aie.sqlite'), AIE_HR_TOKEN: 'hr-cli', AIE_SECRET: '' },
+      env: { ...process.env, PORT: '0', AIE_DB: join(dir, 'data', 'aie.sqlite'), AIE_HR_TOKEN: 'hr-cli', AIE_SECRET: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -34,10 +34,14 @@ describe('the command line server', () => {
     assert.deepEqual(await health.json(), { ok: true });
     const hr = await fetch(`${url}/v1/hr/exits`, { headers: { authorization: 'Bearer hr-cli' } });
     assert.equal(hr.status, 200);
-    assert.equal(statSync(join(dir, 'secret')).mode & 0o777, 0o600);
+    // The data directory it makes, the secret and the database are its owner's only.
+    const mode = (name: string) => statSync(join(dir, name)).mode & 0o777;
+    const modes = [mode('data'), mode('data/secret'), mode('data/aie.sqlite')];
 
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     assert.equal(await exited, 0);
+    // Checked once the child is stopped, so that a failure does not leave it running.
+    assert.deepEqual(modes, [0o700, 0o600, 0o600]);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DeletionReceiptSchema, newUuid } from '@ai-interview-exit/core';
-import { HR_TOKEN, allText, exitRecord, fileBytes, progressAt, registerCandidate, rows, startServer, type Candidate, type TestServer } from './helpers.js';
+import { HR_TOKEN, allText, eventReader, exitRecord, fileBytes, progressAt, registerCandidate, rows, startServer, type Candidate, type TestServer } from './helpers.js';
 
 const FREE_TEXT = '家里临时有急事需要马上处理';
 const HANDOFF_TEXT = '请帮我把面试改到下周三下午';
@@ -109,6 +109,24 @@ describe('deletion requests (R10, PIPL)', () => {
     const stored = allText(server.dbPath).filter((cell) => cell.includes(candidate.interviewId)).join('\n');
     assert.ok(!stored.includes(FREE_TEXT));
     assert.ok(!allText(server.dbPath).some((cell) => cell.includes('周八')));
+  });
+
+  it("a later exit's free text reaches neither HR's push nor the live stream", async () => {
+    const candidate = await registerCandidate(server, { candidateName: '吴九' });
+    await server.post('/v1/deletion-requests', request(candidate, 'anonymise'), candidate.token);
+    const controller = new AbortController();
+    const stream = await fetch(`${server.url}/v1/hr/stream`, { headers: { authorization: `Bearer ${HR_TOKEN}` }, signal: controller.signal });
+    const events = eventReader(stream);
+    const late = await server.post('/v1/exits', exitRecord(candidate, { reason: { code: null, text: FREE_TEXT } }), candidate.token);
+    assert.equal(late.status, 201);
+    const frames = [await events.next((e) => e.event === 'exit'), await events.next((e) => e.event === 'notification')];
+    controller.abort();
+    await server.app.notifications.flush();
+    const pushes = server.transport.sent.filter((n) => n.interviewId === candidate.interviewId);
+    assert.deepEqual(pushes.map((n) => n.kind), ['hr-exit']);
+    for (const text of [...frames.map((f) => f.data), ...pushes.map((n) => n.text)]) {
+      assert.ok(!text.includes(FREE_TEXT) && !text.includes('吴九'), text);
+    }
   });
 
   it('takes the beacon form too', async () => {

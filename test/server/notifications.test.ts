@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -134,6 +134,24 @@ describe('built-in transports', () => {
       const lines = readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
       assert.deepEqual(lines.map((n) => n.id), ['n-1', 'n-2']);
       assert.equal(lines[0].text, HR_TEXT);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('file erase rewrites the file without the erased interviews, still readable by its owner only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aie-file-'));
+    try {
+      const path = join(dir, 'notifications.jsonl');
+      const transport = createFileTransport(path);
+      await transport.send(notification);
+      await transport.send({ ...notification, id: 'n-2', interviewId: 'iv-2' });
+      // An append and an erasure asked for together: neither loses the other's work.
+      await Promise.all([transport.erase!(['iv-1']), transport.send({ ...notification, id: 'n-3', interviewId: 'iv-3' })]);
+      const ids = readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line).id);
+      assert.deepEqual(ids, ['n-2', 'n-3']);
+      assert.equal(statSync(path).mode & 0o777, 0o600);
+      assert.deepEqual(readdirSync(dir), ['notifications.jsonl'], 'no temporary file left');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

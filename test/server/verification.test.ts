@@ -146,3 +146,28 @@ describe('one-time codes (R6)', () => {
     for (const line of [...server.logs, ...consoleLines]) assert.doesNotMatch(line, /13800135678|zhang\.san@example\.com/, 'no address in clear');
   });
 });
+
+describe('one-time codes: a limit per client address', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.cleanup());
+
+  it('60 sends an hour from one client address, over any number of interviews and phones; then 429 with Retry-After', async () => {
+    const send = (c: Candidate) => server.post('/v1/verification/send', { interviewId: c.interviewId, candidateRef: c.candidateRef, channel: 'sms' }, c.token);
+    for (let i = 0; i < 60; i += 1) {
+      const candidate = await registerCandidate(server, { phone: `1370000${String(i).padStart(4, '0')}` });
+      assert.equal((await send(candidate)).status, 200, `send ${i + 1}`);
+      server.clock.advance(1000);
+    }
+    const fresh = await registerCandidate(server, { phone: '13799999999' });
+    const refused = await send(fresh);
+    assert.equal(refused.status, 429);
+    assert.equal(refused.json.error.code, 'rate-limited');
+    // The first send leaves the hour 3600 s after it; 60 s have passed since.
+    assert.equal(refused.headers.get('retry-after'), String(3600 - 60));
+    server.clock.advance((3600 - 60) * 1000);
+    assert.equal((await send(fresh)).status, 200);
+  });
+});

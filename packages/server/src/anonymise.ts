@@ -9,8 +9,11 @@ import type { Database } from 'better-sqlite3';
  * `anonymise`: names, contacts, free texts and addresses go. `delete`: also the pseudonymous
  * candidate reference, replaced by a fresh random one per row, so that nothing links the rows to
  * the person or to each other any more.
+ *
+ * Returns the interviews it covered, so that what left the database (the notification transports'
+ * copies) can be erased too. Running it again changes nothing more.
  */
-export function anonymiseCandidate(db: Database, input: { interviewId: string; candidateRef: string; scope: 'anonymise' | 'delete' }): void {
+export function anonymiseCandidate(db: Database, input: { interviewId: string; candidateRef: string; scope: 'anonymise' | 'delete' }): string[] {
   const interviewIds = (
     db.prepare(`SELECT interview_id FROM interviews WHERE candidate_ref = @ref
       UNION SELECT interview_id FROM exits WHERE candidate_ref = @ref
@@ -51,4 +54,5 @@ export function anonymiseCandidate(db: Database, input: { interviewId: string; c
       for (const { ticket_id } of relink.handoffs.all(id) as { ticket_id: string }[]) relink.handoff.run(fresh(), ticket_id);
     }
   })();
+  return interviewIds;
 }

@@ -1,3 +1,4 @@
+import type { Database, Statement } from 'better-sqlite3';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from './context.js';
 import { safeEqual } from './crypto.js';
@@ -44,17 +45,47 @@ export function assertOwns(claims: InterviewTokenClaims, interviewId: string, ca
   if (candidateRef !== undefined && claims.candidateRef !== candidateRef) throw new ApiError(403, 'forbidden', 'The token is for another candidate.');
 }
 
+const erasedStatements = new WeakMap<Database, Statement>();
+
+/**
+ * Whether the candidate asked for erasure: their interview was anonymised, or, for an interview this
+ * server does not know yet (a token the vendor signed), any interview of the same reference was.
+ * An interview HR registers after the request is a new one, and its token works.
+ */
+function isErased(db: Database, claims: InterviewTokenClaims): boolean {
+  let statement = erasedStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(`SELECT COALESCE(
+      (SELECT anonymised > 0 FROM interviews WHERE interview_id = @iid),
+      EXISTS (SELECT 1 FROM interviews WHERE candidate_ref = @cref AND anonymised > 0)) AS erased`);
+    erasedStatements.set(db, statement);
+  }
+  return (statement.get({ iid: claims.interviewId, cref: claims.candidateRef }) as { erased: number }).erased === 1;
+}
+
 const isBeacon = (request: FastifyRequest) => /^text\/plain\b/i.test(request.headers['content-type'] ?? '');
 
 /**
  * The token and the message of a candidate request: from the `Authorization` header and the JSON
  * body, or, on the three outbox endpoints, from the beacon form `{ token, body }` sent as text/plain.
+ *
+ * Once the candidate asked for erasure their tokens write nothing new (401), except where
+ * `afterErasure` says so: an exit, which is never refused (it is kept without personal data), and a
+ * deletion request, whose replay answers its receipt and which can only remove more.
  */
-export function readCandidateMessage(ctx: AppContext, request: FastifyRequest, options: { beacon: boolean }): { claims: InterviewTokenClaims; body: unknown } {
+export function readCandidateMessage(
+  ctx: AppContext,
+  request: FastifyRequest,
+  options: { beacon: boolean; afterErasure?: boolean },
+): { claims: InterviewTokenClaims; body: unknown } {
+  let message: { claims: InterviewTokenClaims; body: unknown };
   if (isBeacon(request)) {
     if (!options.beacon) throw new ApiError(415, 'invalid-request', 'This endpoint takes application/json.');
     const envelope = parseBody(BeaconEnvelopeSchema, request.body, 'beacon');
-    return { claims: authenticateCandidate(ctx, envelope.token), body: envelope.body };
+    message = { claims: authenticateCandidate(ctx, envelope.token), body: envelope.body };
+  } else message = { claims: candidateClaims(ctx, request), body: request.body };
+  if (!options.afterErasure && isErased(ctx.db, message.claims)) {
+    throw new ApiError(401, 'unauthorized', 'The interview token is no longer valid: the candidate asked for erasure.');
   }
-  return { claims: candidateClaims(ctx, request), body: request.body };
+  return message;
 }

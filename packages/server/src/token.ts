@@ -52,6 +52,8 @@ export function verifyInterviewToken(secret: string, token: string, now: Date = 
   const [encoded, signature] = parts as [string, string];
   const expected = hmac(secret, encoded);
   const given = Buffer.from(signature, 'base64url');
+  // One spelling per token: Node's decoder also takes padding, `+` and `/`, and unused low bits, which would make many tokens of one.
+  if (given.toString('base64url') !== signature || !/^[\w-]+$/.test(encoded)) return { ok: false, reason: 'malformed' };
   // The length of an HMAC-SHA256 is public; only equal lengths reach the constant-time compare.
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad-signature' };
   let payload: unknown;

@@ -13,6 +13,13 @@ const HOUR_MS = 3_600_000;
 /** Sends per interview per hour, and per address per hour across interviews (one phone, many tokens). */
 const SENDS_PER_INTERVIEW_PER_HOUR = 5;
 const SENDS_PER_ADDRESS_PER_HOUR = 10;
+/**
+ * Sends per client address per hour, whatever the interviews and phones (one sender, many tokens):
+ * enough for a test centre behind one address, where few candidates verify an exit.
+ */
+const SENDS_PER_CLIENT_PER_HOUR = 60;
+/** Client addresses remembered before the ones with no send in the last hour are swept. */
+const CLIENTS_BEFORE_SWEEP = 10_000;
 
 interface ChallengeRow {
   challenge_id: string;
@@ -38,9 +45,22 @@ export function createVerification(ctx: AppContext) {
   const supersede = db.prepare("UPDATE challenges SET expires_ms = MIN(expires_ms, ?) WHERE interview_id = ? AND state = 'open'");
   const find = db.prepare('SELECT * FROM challenges WHERE challenge_id = ?');
   const update = db.prepare('UPDATE challenges SET attempts_left = ?, state = ? WHERE challenge_id = ?');
+  // Kept in memory only: a client's IP address is personal data, and is not written to the database for a counter.
+  const sendsFrom = new Map<string, number[]>();
+
+  /** The times of this client's sends in the last hour, oldest first. */
+  function recentFrom(client: string, nowMs: number): number[] {
+    if (sendsFrom.size > CLIENTS_BEFORE_SWEEP) {
+      for (const [key, times] of sendsFrom) if (times.at(-1)! <= nowMs - HOUR_MS) sendsFrom.delete(key);
+    }
+    const recent = (sendsFrom.get(client) ?? []).filter((ms) => ms > nowMs - HOUR_MS);
+    if (recent.length > 0) sendsFrom.set(client, recent);
+    else sendsFrom.delete(client);
+    return recent;
+  }
 
   /** 429 with the seconds until the oldest send in the window falls out of it. */
-  function checkLimits(interviewId: string, destinationHash: string, nowMs: number): void {
+  function checkLimits(interviewId: string, destinationHash: string, client: string, nowMs: number): void {
     const resendMs = config.verification.resendSeconds * 1000;
     const recent = sendsFor.all(interviewId, nowMs - HOUR_MS) as { created_ms: number }[];
     const last = recent.at(-1);
@@ -51,18 +71,21 @@ export function createVerification(ctx: AppContext) {
       rows.length >= limit ? Math.ceil((rows[rows.length - limit]!.created_ms + HOUR_MS - nowMs) / 1000) : 0;
     const waitInterview = windowFull(recent, SENDS_PER_INTERVIEW_PER_HOUR);
     const waitAddress = windowFull(sendsTo.all(destinationHash, nowMs - HOUR_MS) as { created_ms: number }[], SENDS_PER_ADDRESS_PER_HOUR);
-    const wait = Math.max(waitInterview, waitAddress);
+    const waitClient = windowFull(recentFrom(client, nowMs).map((ms) => ({ created_ms: ms })), SENDS_PER_CLIENT_PER_HOUR);
+    const wait = Math.max(waitInterview, waitAddress, waitClient);
     if (wait > 0) throw new ApiError(429, 'rate-limited', 'Too many codes were asked for; wait before asking again.', wait);
   }
 
-  async function send(request: SendCodeRequest): Promise<CodeChallenge> {
+  /** `client`: the address the request came from. */
+  async function send(request: SendCodeRequest, client: string): Promise<CodeChallenge> {
     const row = contact.get(request.interviewId) as { phone: string | null; email: string | null } | undefined;
     const address = request.channel === 'sms' ? row?.phone : row?.email;
     if (!address) throw new ApiError(503, 'unavailable', `No ${request.channel === 'sms' ? 'phone number' : 'email address'} is registered for this interview.`);
     const now = ctx.now();
     const nowMs = now.getTime();
     const destinationHash = hmacHex(ctx.secret, 'destination', request.channel, address.replace(/\s+/g, '').toLowerCase());
-    checkLimits(request.interviewId, destinationHash, nowMs);
+    checkLimits(request.interviewId, destinationHash, client, nowMs);
+    sendsFrom.set(client, [...recentFrom(client, nowMs), nowMs]);
 
     const challengeId = `ch-${randomUUID()}`;
     const length = config.verification.codeLength;

@@ -1,11 +1,14 @@
 /**
- * RFC 4180 CSV with a UTF-8 byte-order mark (so that spreadsheets read Chinese right) and cells
- * that a spreadsheet would run as formulas (=, +, -, @) defused with a leading apostrophe.
+ * RFC 4180 CSV with a UTF-8 byte-order mark (so that spreadsheets read Chinese right), safe however
+ * a spreadsheet splits it: Excel splits on `;` in many locales, other tools on tab or `|`, and a
+ * line break starts a row anywhere. So every piece that one of those separators could cut off
+ * (and each cell's start) is defused with an apostrophe before a formula trigger (=, +, -, @, tab,
+ * CR), even behind spaces or quotes; and every cell holding a separator or a quote is quoted.
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const cell = (value: string) => {
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    const safe = value.replace(/(?<=^|[,;\t|\r\n])([ "]*)(?=[=+\-@\t\r])/g, "$1'");
+    return /[",;\t|\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,11 +1,19 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { migrate } from './migrate.js';
 
-/** Open (or create) the database file and migrate it. */
+/**
+ * Open (or create) the database file and migrate it. The file holds names and contacts: a
+ * directory made here is its owner's only (0700), and so is a new file (0600); SQLite gives its
+ * `-wal` and `-shm` the database file's mode.
+ */
 export function openDatabase(path: string): Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // Created before SQLite opens it, which would make it 0644; an existing file keeps the mode its operator gave it.
+    closeSync(openSync(path, 'a', 0o600));
+  }
   const db = new BetterSqlite3(path);
   // WAL: readers (the HR report, the SSE stream) never wait for a writer.
   db.pragma('journal_mode = WAL');

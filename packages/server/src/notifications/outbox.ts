@@ -22,6 +22,11 @@ export interface Outbox {
    * useless after five minutes anyway. Rejects unless every transport took it.
    */
   sendNow(input: NotificationInput): Promise<void>;
+  /**
+   * Remove these interviews' messages from every transport that keeps them, after any delivery
+   * under way (call it once their rows are cancelled and blanked). Rejects if a transport could not.
+   */
+  erase(interviewIds: readonly string[]): Promise<void>;
   start(): void;
   stop(): Promise<void>;
 }
@@ -63,12 +68,15 @@ export function createOutbox(options: { db: Database; transports: Transport[]; n
   const markDelivered = db.prepare("UPDATE outbox SET state = 'delivered', delivered_to = ?, delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND state = 'pending'");
   const markFailed = db.prepare("UPDATE outbox SET state = ?, delivered_to = ?, attempts = ?, last_error = ?, next_attempt_ms = ? WHERE id = ? AND state = 'pending'");
   const counts = db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending'");
+  const stillPending = db.prepare("SELECT 1 FROM outbox WHERE id = ? AND state = 'pending'");
 
-  let chain: Promise<FlushResult> = Promise.resolve({ delivered: 0, failed: 0, pending: 0 });
+  let chain: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
 
-  async function deliver(row: OutboxRow): Promise<boolean> {
+  /** true: delivered; false: to be retried; null: cancelled since the drain read it (the candidate asked for erasure). */
+  async function deliver(row: OutboxRow): Promise<boolean | null> {
+    if (db.open && !stillPending.get(row.id)) return null;
     const done = new Set<string>(JSON.parse(row.delivered_to) as string[]);
     const errors: string[] = [];
     for (const transport of transports) {
@@ -97,13 +105,23 @@ export function createOutbox(options: { db: Database; transports: Transport[]; n
     if (!db.open) return { delivered: 0, failed: 0, pending: 0 };
     const rows = (force ? allPending.all() : due.all(now().getTime())) as OutboxRow[];
     let delivered = 0;
-    for (const row of rows) if (await deliver(row)) delivered += 1;
+    let failed = 0;
+    for (const row of rows) {
+      const outcome = await deliver(row);
+      if (outcome === true) delivered += 1;
+      else if (outcome === false) failed += 1;
+    }
     const pending = db.open ? (counts.get() as { n: number }).n : 0;
-    return { delivered, failed: rows.length - delivered, pending };
+    return { delivered, failed, pending };
   }
 
-  // One drain at a time: a kick during a drain queues behind it instead of sending the same row twice.
-  const schedule = (force: boolean) => (chain = chain.then(() => drain(force), () => drain(force)));
+  // One drain (or erasure) at a time: a kick during a drain queues behind it instead of sending the same row twice.
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = chain.then(work, work);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+  const schedule = (force: boolean) => serial(() => drain(force));
 
   function kick(): void {
     if (!stopped) void schedule(false).catch(() => undefined);
@@ -121,6 +139,10 @@ export function createOutbox(options: { db: Database; transports: Transport[]; n
       const notification: Notification = { id: randomUUID(), ...input, createdAt: now().toISOString() };
       for (const transport of transports) await transport.send(notification);
     },
+    erase: (interviewIds) =>
+      serial(async () => {
+        for (const transport of transports) await transport.erase?.(interviewIds);
+      }),
     start() {
       timer = setInterval(kick, retryIntervalMs);
       // A retry timer alone must not keep a process (or a test run) alive.

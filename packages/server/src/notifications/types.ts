@@ -23,4 +23,10 @@ export interface Notification {
 export interface Transport {
   name: string;
   send(notification: Notification): Promise<void>;
+  /**
+   * For a transport that keeps what it sent (a file, a log, an archive): remove every message about
+   * these interviews, because their candidate asked for erasure (R10). Resolves once it is gone;
+   * a rejection makes the erasure request answer 503, to be retried.
+   */
+  erase?(interviewIds: readonly string[]): Promise<void>;
 }

@@ -12,6 +12,9 @@ import { candidateContact, type ContactRow } from '../notifications/contact.js';
 import type { Notification } from '../notifications/types.js';
 
 interface StoredExit {
+  interview_id: string;
+  candidate_ref: string;
+  anonymised: number;
   body_hash: string;
   state: 'processing' | 'done';
   receipt_json: string | null;
@@ -28,7 +31,7 @@ interface InterviewContact extends ContactRow {
  */
 export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
-  const find = db.prepare('SELECT body_hash, state, receipt_json FROM exits WHERE idempotency_key = ?');
+  const find = db.prepare('SELECT interview_id, candidate_ref, anonymised, body_hash, state, receipt_json FROM exits WHERE idempotency_key = ?');
   const insertProcessing = db.prepare(`
     INSERT OR IGNORE INTO exits (idempotency_key, body_hash, state, interview_id, candidate_ref, job_type, stage, progress_json,
       exited_at, exited_ms, time_zone, locale, reason_code, reason_text, data_choice, source, verification, hr_review, review, received_at, client_exited_at)
@@ -54,7 +57,11 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
     return { ...record, verification: 'unverified', hrReview: true };
   }
 
-  function answerKnown(known: StoredExit, bodyHash: string, reply: FastifyReply) {
+  function answerKnown(known: StoredExit, record: ExitRecord, bodyHash: string, reply: FastifyReply) {
+    // Someone else's key is refused before the bodies are compared, so that 422 never tells that a key exists.
+    // After an erasure the stored reference is no longer the candidate's: the interview alone says whose it is.
+    const others = known.interview_id !== record.interviewId || (known.anonymised === 0 && known.candidate_ref !== record.candidateRef);
+    if (others) throw new ApiError(403, 'forbidden', 'This idempotency key belongs to another interview.');
     if (known.body_hash !== bodyHash) throw new ApiError(422, 'key-reused', 'This idempotency key came with another exit record.');
     if (known.state === 'processing' || !known.receipt_json) throw new ApiError(409, 'conflict', 'This exit is still being processed; try again shortly.');
     return reply.code(200).send(JSON.parse(known.receipt_json) as ExitReceipt);
@@ -73,16 +80,18 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
     const candidateRef = interview.anonymised === 2 ? `anon-${randomUUID()}` : record.candidateRef;
     markDone.run(JSON.stringify(receipt), reasonText, anonymised ? 1 : 0, candidateRef, record.idempotencyKey);
     setStatus.run(receipt.status, record.exitedAt, receipt.cooldownUntil, record.interviewId);
+    // Messages quote what was kept, not what was sent: an erased candidate's later text reaches no one.
+    const kept: ExitRecord = { ...record, reason: record.reason && { ...record.reason, text: reasonText ?? '' } };
     const contact = candidateContact(interview);
     if (contact) {
-      ctx.outbox.enqueue({ kind: 'exit-confirmation', ...contact, interviewId: record.interviewId, text: ctx.messages.candidateExit(record) });
+      ctx.outbox.enqueue({ kind: 'exit-confirmation', ...contact, interviewId: record.interviewId, text: ctx.messages.candidateExit(kept) });
     }
     const name = (!anonymised && interview.candidate_name) || candidateRef;
-    return ctx.outbox.enqueue({ kind: 'hr-exit', channel: 'push', to: 'hr', interviewId: record.interviewId, text: ctx.messages.hrExit(record, name) });
+    return ctx.outbox.enqueue({ kind: 'hr-exit', channel: 'push', to: 'hr', interviewId: record.interviewId, text: ctx.messages.hrExit(kept, name) });
   });
 
   app.post('/v1/exits', async (request, reply) => {
-    const { claims, body } = readCandidateMessage(ctx, request, { beacon: true });
+    const { claims, body } = readCandidateMessage(ctx, request, { beacon: true, afterErasure: true });
     const sent = parseBody(ExitRecordSchema, body);
     assertOwns(claims, sent.interviewId, sent.candidateRef);
     // The parsed record has the schema's key order, so the same exit hashes the same however it was written.
@@ -100,11 +109,12 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
       key: record.idempotencyKey, bodyHash, interviewId: record.interviewId, candidateRef: record.candidateRef, jobType: record.jobType,
       stage: record.stage, progress: record.progress ? JSON.stringify(record.progress) : null, exitedAt: record.exitedAt,
       exitedMs: Date.parse(record.exitedAt), timeZone: record.timeZone, locale: record.locale, reasonCode: record.reason?.code ?? null,
-      reasonText: record.reason?.text ?? null, dataChoice: record.dataChoice, source: record.source, verification: record.verification,
+      // The free text is written once the request is complete, which knows whether the candidate asked for erasure.
+      reasonText: null, dataChoice: record.dataChoice, source: record.source, verification: record.verification,
       hrReview: record.hrReview ? 1 : 0, review: record.hrReview ? 'pending' : 'none', receivedAt: now.toISOString(),
       clientExitedAt,
     });
-    if (inserted.changes === 0) return answerKnown(find.get(record.idempotencyKey) as StoredExit, bodyHash, reply);
+    if (inserted.changes === 0) return answerKnown(find.get(record.idempotencyKey) as StoredExit, record, bodyHash, reply);
 
     const receipt: ExitReceipt = {
       idempotencyKey: record.idempotencyKey,

@@ -13,7 +13,7 @@ export function registerVerificationRoutes(app: FastifyInstance, ctx: AppContext
     const { claims, body: raw } = readCandidateMessage(ctx, request, { beacon: false });
     const body = parseBody(SendCodeRequestSchema, raw);
     assertOwns(claims, body.interviewId, body.candidateRef);
-    return verification.send(body);
+    return verification.send(body, request.ip);
   });
 
   app.post('/v1/verification/check', async (request) => {
