@@ -1,4 +1,4 @@
-// HR's report over 10,000 exits, some with hostile dates (issue 9): its size and time are printed,
+// HR's report over 10,000 exits, some with hostile dates: its size and time are printed,
 // not asserted; what is asserted is the bound that makes them independent of a candidate's dates.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';

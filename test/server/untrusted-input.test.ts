@@ -1,4 +1,4 @@
-// What one candidate's client sends must neither freeze HR's report nor mislead it (issue 9, F6–F9):
+// What one candidate's client sends must neither freeze HR's report nor mislead it:
 // the server judges times by its own clock, refuses what only a forged client sends, and rate-limits.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';

@@ -1,5 +1,5 @@
 /**
- * The server's clock is the truth (issue 9): a time a client sends is believed only within a
+ * The server's clock is the truth: a time a client sends is believed only within a
  * bounded skew of when the server received it. A time outside is a wrong device clock, or a forged
  * one; either way the message is kept (an exit is never refused for its clock) with the server's
  * time instead, so that no stored time, and no HR query over stored times, is the client's choice.

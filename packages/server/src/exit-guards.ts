@@ -1,6 +1,6 @@
 /**
  * What a new exit is held to beyond its schema, so that one candidate can neither add categories
- * to HR's report nor flood it (issue 9).
+ * to HR's report nor flood it.
  */
 import type { Database } from 'better-sqlite3';
 import type { ExitConfig, ExitRecord } from '@ai-interview-exit/core';

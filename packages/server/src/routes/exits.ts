@@ -97,10 +97,10 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
     // The parsed record has the schema's key order, so the same exit hashes the same however it was written.
     const bodyHash = hmacHex(ctx.secret, 'exit', JSON.stringify(sent));
     const known = find.get(sent.idempotencyKey) as StoredExit | undefined;
-    if (known) return answerKnown(known, bodyHash, reply);
+    if (known) return answerKnown(known, sent, bodyHash, reply);
 
     const now = ctx.now();
-    // Issue 9: a new exit is rate-limited, and its times and reason code are judged by this server.
+    // A new exit is rate-limited, and its times and reason code are judged by this server.
     limitNewExits(sent.interviewId, now);
     const { record: timed, clientExitedAt } = judgeExitTimes(sent, now.getTime());
     const record = believed(keepKnownReason(timed, ctx.config.reasons));
