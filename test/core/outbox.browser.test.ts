@@ -66,16 +66,20 @@ describe('outbox', () => {
     outbox.stop();
   });
 
-  it('keeps an entry the server refused for good, without retrying it', async () => {
+  it('removes an entry the server refused for good (free text included), says so, and never retries it', async () => {
+    const name = dbName();
     const memory = createMemoryAdapter();
     memory.fail('submitExit', 'key-reused');
-    const outbox = createOutbox({ adapter: memory, name: dbName(), retry: fast });
-    const r = record();
+    const events: OutboxEvent[] = [];
+    const outbox = createOutbox({ adapter: memory, name, retry: fast });
+    outbox.subscribe((e) => events.push(e));
+    const r = record('孩子发烧');
     await outbox.enqueue('exit', r.idempotencyKey, r);
     await outbox.flush();
     await outbox.flush();
     expect(memory.calls.submitExit).to.equal(1);
-    expect(outbox.entries().map((e) => [e.state, e.lastError])).to.deep.equal([['rejected', 'key-reused']]);
+    expect(events.map((e) => e.type === 'rejected' && e.error)).to.deep.equal(['key-reused']);
+    expect(await (await openIndexedDbStorage(`aie-outbox:${name}`)).load()).to.deep.equal([]);
   });
 
   it('after a reload, a new outbox with the same name finds and delivers what was left', async () => {

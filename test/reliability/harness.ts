@@ -9,6 +9,8 @@ interface Interview {
 }
 
 const outboxes = new Map<string, Outbox>();
+/** Entries the server refused for good: the outbox removes them, and says so. */
+const refused: string[] = [];
 const KNOWN = 'reliability:interviews';
 
 function known(): Interview[] {
@@ -20,6 +22,7 @@ function outboxFor(interview: Interview): Outbox {
   if (!outbox) {
     const adapter = createHttpAdapter({ baseUrl: location.origin, token: interview.token, timeoutMs: 400 });
     outbox = createOutbox({ adapter, name: `reliability:${interview.interviewId}`, retry: { baseMs: 10, capMs: 150 } });
+    outbox.subscribe((event) => event.type === 'rejected' && refused.push(`${event.entry.key}:${event.error}`));
     outbox.start();
     outboxes.set(interview.interviewId, outbox);
   }
@@ -66,7 +69,7 @@ const api = {
     return [...outboxes.values()].reduce((sum, outbox) => sum + outbox.entries().filter((e) => e.state === 'pending').length, 0);
   },
   rejected(): string[] {
-    return [...outboxes.values()].flatMap((outbox) => outbox.entries().filter((e) => e.state === 'rejected').map((e) => `${e.key}:${e.lastError}`));
+    return [...refused];
   },
 };
 

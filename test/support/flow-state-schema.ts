@@ -77,6 +77,7 @@ export const FlowStateSchema = z.discriminatedUnion('status', [
     delivery: z.discriminatedUnion('state', [
       z.strictObject({ state: z.literal('pending') }),
       z.strictObject({ state: z.literal('queued'), error: AdapterErrorCodeSchema }),
+      z.strictObject({ state: z.literal('rejected'), error: AdapterErrorCodeSchema }),
       z.strictObject({ state: z.literal('delivered'), receipt: ExitReceiptSchema }),
     ]),
     deletion: z.nullable(z.strictObject({ request: DeletionRequestSchema, receipt: z.nullable(DeletionReceiptSchema) })),

@@ -79,18 +79,32 @@ function check<T>(schema: z.ZodMiniType<T>, value: unknown, code: AdapterErrorCo
   throw new AdapterError(code, `${what}: ${first ? `${first.path.join('.') || '(root)'} ${first.message}` : 'invalid'}`);
 }
 
+/** The longest wait a server may ask for (Retry-After): an exit should not sit on a device for days. */
+export const MAX_RETRY_AFTER_SECONDS = 3600;
+
+/** Refusals for good: sending the same again cannot succeed. */
+export const PERMANENT: ReadonlySet<AdapterErrorCode> = new Set(['invalid-request', 'forbidden', 'key-reused', 'not-found']);
+
 /**
  * Wrap a vendor's adapter so that what goes in and what comes out is checked against the
- * schemas: a malformed answer is an error, never trusted.
+ * schemas: a malformed answer is an error, never trusted. A call that has not answered within
+ * `timeoutMs` fails as `timeout`, so that no adapter (the vendor's own included) can hold the
+ * candidate in a step or the outbox's queue.
  */
-export function checkedAdapter(adapter: ExitAdapter): ExitAdapter {
+export function checkedAdapter(adapter: ExitAdapter, timeoutMs = 30_000): ExitAdapter {
   const call = async <I, O>(method: keyof ExitAdapter, input: I, inSchema: z.ZodMiniType<I>, outSchema: z.ZodMiniType<O>): Promise<O> => {
     const request = check(inSchema, input, 'invalid-request', `${method} request`);
     let response: unknown;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      response = await (adapter[method] as (value: I) => Promise<unknown>).call(adapter, request);
+      response = await Promise.race([
+        (adapter[method] as (value: I) => Promise<unknown>).call(adapter, request),
+        new Promise((_, reject) => (timer = setTimeout(reject, timeoutMs, new AdapterError('timeout', `${method}: no answer`)))),
+      ]);
     } catch (error) {
       throw toAdapterError(error);
+    } finally {
+      clearTimeout(timer);
     }
     return check(outSchema, response, 'invalid-response', `${method} response`);
   };

@@ -9,7 +9,7 @@ import {
   VerifyCodeResultSchema,
 } from '../schemas/protocol.js';
 import { InterviewStatusSchema } from '../schemas/status.js';
-import { AdapterError, type ExitAdapter } from './adapter.js';
+import { AdapterError, MAX_RETRY_AFTER_SECONDS, type ExitAdapter } from './adapter.js';
 import { STATUS_CODES } from './status-codes.js';
 
 export interface HttpAdapterOptions {
@@ -17,8 +17,13 @@ export interface HttpAdapterOptions {
   baseUrl: string;
   /** The interview token the server issued for this candidate. */
   token: string;
-  /** Milliseconds before a call counts as `timeout`. */
+  /** Milliseconds before a call counts as `timeout`, the whole answer read (default 15 s). */
   timeoutMs?: number;
+  /**
+   * A fresh interview token from the host page, asked for when the server answers 401 (an
+   * expired token); the call is then made once more with it.
+   */
+  getToken?: () => Promise<string>;
   fetch?: typeof fetch;
 }
 
@@ -30,9 +35,27 @@ function retryAfter(response: Response): number | null {
   const value = response.headers.get('retry-after');
   if (!value) return null;
   const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, (at - Date.now()) / 1000);
+  const wait = Number.isFinite(seconds) ? seconds : (Date.parse(value) - Date.now()) / 1000;
+  // garbage is no answer, a date in the past is now, and no wait is longer than the bound
+  return Number.isNaN(wait) ? null : Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, wait));
+}
+
+/** The longest answer read: a receipt is a few hundred characters; a bigger body is not one. */
+const MAX_BODY_CHARS = 64 * 1024;
+
+/** The body as text, or '' when it is longer than the bound (the status decides then). */
+async function readText(response: Response): Promise<string> {
+  const reader = response.body?.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (let read; reader && !(read = await reader.read()).done; ) {
+    text += decoder.decode(read.value, { stream: true });
+    if (text.length > MAX_BODY_CHARS) {
+      void reader.cancel().catch(() => {});
+      return '';
+    }
+  }
+  return text + decoder.decode();
 }
 
 export type HttpAdapter = ExitAdapter & {
@@ -48,10 +71,12 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   let token = options.token;
 
-  async function call<T>(method: 'GET' | 'POST', path: string, body: unknown, schema: z.ZodMiniType<T>): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST', path: string, body: unknown, schema: z.ZodMiniType<T>, renewed = false): Promise<T> {
     const controller = new AbortController();
+    // the bound covers the whole exchange: a body that stalls after the headers is a timeout too
     const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 15_000);
     let response: Response;
+    let text: string;
     try {
       response = await doFetch(base + path, {
         method,
@@ -59,12 +84,19 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: controller.signal,
       });
+      text = await readText(response);
     } catch (error) {
       throw new AdapterError(controller.signal.aborted ? 'timeout' : 'network', error instanceof Error ? error.message : 'network');
     } finally {
       clearTimeout(timer);
     }
-    const text = await response.text().catch(() => '');
+    if (response.status === 401 && options.getToken && !renewed) {
+      const fresh = await options.getToken().catch(() => null);
+      if (fresh) {
+        token = fresh;
+        return call(method, path, body, schema, true);
+      }
+    }
     let json: unknown = null;
     try {
       json = text ? JSON.parse(text) : null;

@@ -17,7 +17,11 @@ export function outboxDelivery(outbox: Outbox): ExitDelivery {
       if (event.type === 'degraded') return;
       const key = event.entry.key;
       if (key === record.idempotencyKey) {
-        feed(event.type === 'delivered' ? { type: 'exitAcknowledged', receipt: event.response as ExitReceipt } : { type: 'exitQueued', error: event.error });
+        feed(
+          event.type === 'delivered'
+            ? { type: 'exitAcknowledged', receipt: event.response as ExitReceipt }
+            : { type: event.type === 'rejected' ? 'exitRejected' : 'exitQueued', error: event.error },
+        );
       } else if (key === deletion?.idempotencyKey && event.type === 'delivered') {
         feed({ type: 'deletionReceived', receipt: event.response as DeletionReceipt });
       }

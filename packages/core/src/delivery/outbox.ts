@@ -1,4 +1,4 @@
-import { checkedAdapter, toAdapterError, type ExitAdapter } from '../adapters/adapter.js';
+import { checkedAdapter, MAX_RETRY_AFTER_SECONDS, PERMANENT, toAdapterError, type ExitAdapter } from '../adapters/adapter.js';
 import type { DeletionRequest } from '../schemas/deletion.js';
 import type { ExitRecord } from '../schemas/exit-record.js';
 import type { ProgressSnapshot } from '../schemas/progress.js';
@@ -11,6 +11,7 @@ export type BeaconAdapter = ExitAdapter & { beacon?: (kind: OutboxKind, body: un
 export type OutboxEvent =
   | { type: 'delivered'; entry: OutboxEntry; response: unknown }
   | { type: 'retrying'; entry: OutboxEntry; error: AdapterErrorCode; delayMs: number }
+  /** Refused for good (403, 404, 422, 400): removed from the device with its free text, never sent again. */
   | { type: 'rejected'; entry: OutboxEntry; error: AdapterErrorCode }
   | { type: 'degraded'; reason: string };
 
@@ -22,6 +23,8 @@ export interface OutboxOptions {
   storage?: OutboxStorage | Promise<OutboxStorage>;
   /** Full-jitter exponential backoff: a try waits random(0, min(capMs, baseMs · 2^(n-1))). */
   retry?: { baseMs: number; capMs: number };
+  /** Longest wait for one send before it counts as `timeout` and the queue moves on (default 30 s). */
+  timeoutMs?: number;
   random?: () => number;
   now?: () => number;
 }
@@ -46,14 +49,13 @@ export interface Outbox {
 
 /** The browser's keep-alive budget for requests that outlive the page (64 KiB, shared). */
 const KEEPALIVE_BUDGET = 64 * 1024;
-const PERMANENT: ReadonlySet<AdapterErrorCode> = new Set(['invalid-request', 'forbidden', 'key-reused', 'not-found']);
 
 /**
  * Never lose an exit (R11): every message is written to IndexedDB before the first send, sent
  * with its idempotency key until the server acknowledges it, and deleted only then.
  */
 export function createOutbox(options: OutboxOptions): Outbox {
-  const adapter = checkedAdapter(options.adapter);
+  const adapter = checkedAdapter(options.adapter, options.timeoutMs);
   const beacon = options.adapter.beacon?.bind(options.adapter);
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
@@ -95,33 +97,41 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   function schedule(at: number) {
     clearTimeout(timer);
-    timer = setTimeout(() => void outbox.flush(), Math.max(0, at - now()));
+    // within setTimeout's range (2^31 - 1 ms): past it, the timer fires at once, in a loop
+    timer = setTimeout(() => void outbox.flush(), Math.min(2 ** 31 - 1, Math.max(0, at - now())));
   }
 
   async function drain(storage: OutboxStorage) {
     await reload(storage); // another tab may have sent some of them
     const due = eager ? Infinity : now();
     eager = false;
+    const forget = async (entry: OutboxEntry) => {
+      await storage.remove(entry.key);
+      mirror.delete(entry.key);
+    };
     for (const entry of [...mirror.values()]) {
-      if (entry.state === 'rejected') continue;
+      // refused for good, and kept by an earlier version: its free text must not stay
+      if (entry.state === 'rejected') {
+        await forget(entry);
+        continue;
+      }
       if (entry.nextAttemptAt > due) return schedule(entry.nextAttemptAt);
       try {
         const response = await send(entry);
-        await storage.remove(entry.key);
-        mirror.delete(entry.key);
+        await forget(entry);
         emit({ type: 'delivered', entry, response });
       } catch (thrown) {
         const error = toAdapterError(thrown);
         const attempts = entry.attempts + 1;
         if (PERMANENT.has(error.code)) {
-          const rejected: OutboxEntry = { ...entry, attempts, state: 'rejected', lastError: error.code };
-          await storage.put(rejected);
-          mirror.set(entry.key, rejected);
-          emit({ type: 'rejected', entry: rejected, error: error.code });
+          // sending it again cannot succeed: nothing of it (free text included) stays on the device
+          await forget(entry);
+          emit({ type: 'rejected', entry: { ...entry, attempts, state: 'rejected', lastError: error.code }, error: error.code });
           continue;
         }
         const jitter = random() * Math.min(capMs, baseMs * 2 ** (attempts - 1));
-        const delayMs = Math.max(jitter, (error.retryAfterSeconds ?? 0) * 1000);
+        // a vendor's adapter may ask for any wait (Infinity, NaN): the same bound as the HTTP adapter's
+        const delayMs = Math.max(jitter, Math.min(MAX_RETRY_AFTER_SECONDS, error.retryAfterSeconds ?? 0) * 1000 || 0);
         const retried: OutboxEntry = { ...entry, attempts, nextAttemptAt: now() + delayMs, lastError: error.code };
         await storage.put(retried);
         mirror.set(entry.key, retried);

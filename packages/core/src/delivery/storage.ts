@@ -13,7 +13,7 @@ export interface OutboxEntry {
   attempts: number;
   /** Epoch milliseconds before which it is not tried again (backoff, Retry-After). */
   nextAttemptAt: number;
-  /** `rejected`: the server refused it for good (400, 403, 404, 422); kept, never retried. */
+  /** `rejected`: refused for good (400, 403, 404, 422) and kept by an earlier version; removed at the next send. Refusals are no longer kept. */
   state: 'pending' | 'rejected';
   lastError: AdapterErrorCode | null;
 }

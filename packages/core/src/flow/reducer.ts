@@ -186,9 +186,18 @@ function fromDone(state: Extract<FlowState, { status: 'done' }>, action: FlowAct
         state: { ...state, delivery: { state: 'delivered', receipt: action.receipt } },
         effects: [emit({ name: 'exit-complete', record, receipt: action.receipt })],
       };
-    case 'exitQueued':
+    case 'exitQueued': {
       if (delivery.state !== 'pending') return stay(state);
-      return { state: { ...state, delivery: { state: 'queued', error: action.error } }, effects: [emit({ name: 'exit-queued', record, error: action.error })] };
+      const effects = [emit({ name: 'exit-queued', record, error: action.error })];
+      if (action.error === 'unauthorized') effects.push(emit({ name: 'error', code: 'unauthorized', message: 'Token refused' }));
+      return { state: { ...state, delivery: { state: 'queued', error: action.error } }, effects };
+    }
+    case 'exitRejected':
+      if (delivery.state === 'delivered' || delivery.state === 'rejected') return stay(state);
+      return {
+        state: { ...state, delivery: { state: 'rejected', error: action.error } },
+        effects: [emit({ name: 'error', code: 'exit-rejected', message: action.error })],
+      };
     case 'deletionReceived':
       if (!deletion || deletion.receipt) return stay(state);
       return {

@@ -56,6 +56,8 @@ export type VerifyError = 'wrong-code' | AdapterErrorCode;
 export type Delivery =
   | { state: 'pending' }
   | { state: 'queued'; error: AdapterErrorCode }
+  /** Refused for good by the backend (403, 404, 422, 400): not sent again, not kept on the device. */
+  | { state: 'rejected'; error: AdapterErrorCode }
   | { state: 'delivered'; receipt: ExitReceipt };
 
 export interface DeletionState {
@@ -106,6 +108,7 @@ export type FlowAction =
   | { type: 'exitRecovered'; record: ExitRecord; deletion: DeletionRequest | null }
   | { type: 'exitAcknowledged'; receipt: ExitReceipt }
   | { type: 'exitQueued'; error: AdapterErrorCode }
+  | { type: 'exitRejected'; error: AdapterErrorCode }
   | { type: 'deletionReceived'; receipt: DeletionReceipt }
   | { type: 'statusLoaded'; status: InterviewStatus }
   | { type: 'resumeFound'; snapshot: ProgressSnapshot }
@@ -121,7 +124,12 @@ export type FlowEvent =
   | { name: 'exit-cancel'; step: 'help' | 'confirm' | 'verify' }
   | { name: 'deletion-request'; request: DeletionRequest }
   | { name: 'deletion-complete'; request: DeletionRequest; receipt: DeletionReceipt }
-  | { name: 'resume'; snapshot: ProgressSnapshot };
+  | { name: 'resume'; snapshot: ProgressSnapshot }
+  /**
+   * The vendor must act: `exit-rejected`, the backend refused the exit for good (the candidate
+   * is told to contact HR); `unauthorized`, the interview token is refused (give a fresh one).
+   */
+  | { name: 'error'; code: 'exit-rejected' | 'unauthorized'; message: string };
 
 /** Work the reducer asks for, as data; the store carries it out through the adapter. */
 export type FlowEffect =

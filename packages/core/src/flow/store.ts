@@ -1,4 +1,4 @@
-import { checkedAdapter, toAdapterError, type ExitAdapter } from '../adapters/adapter.js';
+import { checkedAdapter, PERMANENT, toAdapterError, type ExitAdapter } from '../adapters/adapter.js';
 import type { DeletionRequest } from '../schemas/deletion.js';
 import type { ExitRecord } from '../schemas/exit-record.js';
 import { newUuid } from '../ids.js';
@@ -29,11 +29,13 @@ export interface ExitStoreOptions {
    */
   delivery?: ExitDelivery;
   onEvent?: (event: StoreEvent) => void;
+  /** Longest wait for one adapter call; then it counts as `timeout`, and the flow offers its way on (default 30 s). */
+  timeoutMs?: number;
   now?: () => Date;
   newId?: () => string;
 }
 
-/** Reports what happened to an exit in delivery, as flow actions: stored, acknowledged, queued. */
+/** Reports what happened to an exit in delivery, as flow actions: stored, acknowledged, queued, rejected. */
 export type DeliveryReport = (action: FlowInput) => void;
 
 /** Where confirmed exits go: kept first, then sent, answers reported back to the flow. */
@@ -82,7 +84,7 @@ export function flowOptions(config: ExitConfig): FlowOptions {
  * adapter and feeds the answers back as actions. One store per widget: nothing is shared.
  */
 export function createExitStore(options: ExitStoreOptions): ExitStore {
-  const adapter = checkedAdapter(options.adapter);
+  const adapter = checkedAdapter(options.adapter, options.timeoutMs);
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? newUuid;
   const parsed = parseConfig(options.config);
@@ -152,7 +154,10 @@ export function createExitStore(options: ExitStoreOptions): ExitStore {
         report({ type: 'exitStored' });
         adapter.submitExit(record).then(
           (receipt) => report({ type: 'exitAcknowledged', receipt }),
-          (error) => report({ type: 'exitQueued', error: toAdapterError(error).code }),
+          (error) => {
+            const { code } = toAdapterError(error);
+            report({ type: PERMANENT.has(code) ? 'exitRejected' : 'exitQueued', error: code });
+          },
         );
         if (deletion) {
           adapter.requestDeletion(deletion).then(

@@ -62,6 +62,7 @@ export default {
     noReason: 'Not given',
     pending: 'Submitting…',
     queued: 'You are offline. Your exit is saved on this device and will be sent when the connection returns.',
+    rejected: 'The server refused your exit record. Please contact HR to confirm your exit.',
     delivered: 'Submitted. Receipt number: {{id}}',
     underReview: 'HR will review this record.',
     cooldown: 'You can apply for this role again after {{date}}.',

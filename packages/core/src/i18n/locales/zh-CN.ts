@@ -62,6 +62,7 @@ export default {
     noReason: '未填写',
     pending: '正在提交…',
     queued: '当前网络不可用，您的退出已保存在本机，网络恢复后将自动提交。',
+    rejected: '服务器拒绝了您的退出记录，请联系HR确认您的退出。',
     delivered: '已提交，回执编号：{{id}}',
     underReview: '该记录将由HR复核。',
     cooldown: '{{date}}前不能再次申请该岗位。',

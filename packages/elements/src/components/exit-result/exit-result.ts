@@ -18,7 +18,7 @@ export const EXIT_RESULT_PARTS = 'message,time,reason,status,notice,receipt,link
  * @csspart message - The main sentence.
  * @csspart time - "Exit time: …" in the widget's language and the interview's time zone.
  * @csspart reason - "Reason: …".
- * @csspart status - Delivery: submitting, offline (queued), or submitted with the receipt number.
+ * @csspart status - Delivery: submitting, offline (queued), refused by the server, or submitted with the receipt number.
  * @csspart notice - HR review and re-application cooldown notes.
  * @csspart receipt - The data request's receipt, or "pending".
  * @csspart link - "Contact HR to reschedule" on re-entry.
@@ -48,11 +48,7 @@ export class AieExitResult extends WidgetPart {
     return html`<p part="message">${t('done.message')}</p>
       <p part="time">${t('done.time', { time: date(record.exitedAt, record.timeZone) })}</p>
       <p part="reason">${t('done.reason', { reason })}</p>
-      <p part="status" role="status">${delivery?.state === 'queued'
-          ? t('done.queued')
-          : receipt
-            ? t('done.delivered', { id: receipt.idempotencyKey })
-            : t('done.pending')}</p>
+      <p part="status" role="status">${receipt ? t('done.delivered', { id: receipt.idempotencyKey }) : t(`done.${delivery?.state ?? 'pending'}`)}</p>
       ${record.hrReview || receipt?.status === 'under-review' ? html`<p part="notice">${t('done.underReview')}</p>` : nothing}
       ${receipt?.cooldownUntil ? html`<p part="notice">${t('done.cooldown', { date: date(receipt.cooldownUntil, record.timeZone, false) })}</p>` : nothing}
       ${deletion
