@@ -1,5 +1,7 @@
-// An exit the backend refuses for good (403): the candidate is told so in words (not "offline"),
-// the vendor hears `aie-error` exit-rejected, and nothing of it stays in IndexedDB.
+// What the candidate reads about delivery is true: an exit the backend refuses for good (403) is
+// said to be refused (not "offline"), the vendor hears `aie-error` exit-rejected, and nothing of it
+// stays in IndexedDB; an exit held back by something else than the network is not called
+// offline; a refused data request is not left "pending".
 import { expect } from '@open-wc/testing';
 import { openIndexedDbStorage } from '@ai-interview-exit/core/delivery';
 import { createMemoryAdapter } from '@ai-interview-exit/core/memory';
@@ -29,6 +31,59 @@ describe('an exit refused for good', () => {
       expect(adapter.calls.submitExit).to.equal(1);
     } finally {
       document.removeEventListener('aie-error', listener);
+      console.warn = warn;
+    }
+  });
+});
+
+describe('delivery in true words', () => {
+  const errorsOf = (code: string) => {
+    const seen: AieErrorEvent[] = [];
+    const listener = (event: AieErrorEvent) => event.detail.code === code && seen.push(event);
+    document.addEventListener('aie-error', listener);
+    return { seen, stop: () => document.removeEventListener('aie-error', listener) };
+  };
+
+  it('does not call an exit the server has not accepted (401) offline', async () => {
+    const adapter = createMemoryAdapter();
+    adapter.fail('submitExit', 'unauthorized');
+    const unauthorized = errorsOf('unauthorized');
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const parts = await mountWidget({ interviewId: 'iv-401', adapter });
+      await openDialog(parts);
+      parts.confirmButton()!.click();
+      const status = () => parts.result()?.querySelector('[part=status]')?.textContent ?? '';
+      await until(() => status().includes('not accepted it yet'), 'the queued exit in true words');
+      expect(status()).not.to.contain('offline');
+      await until(() => unauthorized.seen.length > 0, 'aie-error unauthorized');
+    } finally {
+      unauthorized.stop();
+      console.warn = warn;
+    }
+  });
+
+  it('says a refused data request was refused, and tells the vendor', async () => {
+    const adapter = createMemoryAdapter();
+    adapter.fail('requestDeletion', 'forbidden');
+    const rejected = errorsOf('deletion-rejected');
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const parts = await mountWidget({ interviewId: 'iv-del-refused', adapter });
+      await openDialog(parts);
+      const radios = [...parts.reasonForm()!.querySelectorAll<HTMLInputElement>('input[name=data]')];
+      radios.at(-1)!.click(); // "Delete"
+      parts.confirmButton()!.click();
+      const receipt = () => parts.result()?.querySelector('[part=receipt]')?.textContent ?? '';
+      await until(() => receipt().includes('refused your data request'), 'the refusal of the data request');
+      expect(receipt()).not.to.contain('pending');
+      await until(() => rejected.seen.length === 1, 'aie-error deletion-rejected');
+      const left = await (await openIndexedDbStorage('aie-outbox:iv-del-refused')).load();
+      expect(left.map((e) => e.kind), 'the refused request does not stay on the device').to.deep.equal([]);
+    } finally {
+      rejected.stop();
       console.warn = warn;
     }
   });

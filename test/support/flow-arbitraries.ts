@@ -98,6 +98,7 @@ export const actionArbs = {
   exitAcknowledged: fc.record({ type: fc.constant('exitAcknowledged' as const), receipt: receiptArb }),
   exitQueued: fc.record({ type: fc.constant('exitQueued' as const), error: fc.constantFrom(...errors) }),
   exitRejected: fc.record({ type: fc.constant('exitRejected' as const), error: fc.constantFrom(...errors) }),
+  deletionRejected: fc.record({ type: fc.constant('deletionRejected' as const), error: fc.constantFrom(...errors) }),
   deletionReceived: fc.record({
     type: fc.constant('deletionReceived' as const),
     receipt: fc.record({ requestId: fc.constant('del-1'), receivedAt: instant, deadline: instant, status: fc.constant('received' as const) }),
@@ -128,7 +129,7 @@ function plausible(state: FlowState): ActionType[] {
     case 'help': return ['continueExit', 'continueExit', 'requestHandoff', 'handoffDone', 'handoffFailed', 'cancel'];
     case 'confirm': return ['setReason', 'setReasonText', 'setDataChoice', 'confirm', 'confirm', 'confirm', 'cancel'];
     case 'submitting': return ['exitStored', 'confirm'];
-    case 'done': return ['exitAcknowledged', 'exitQueued', 'exitRejected', 'deletionReceived', 'confirm'];
+    case 'done': return ['exitAcknowledged', 'exitQueued', 'exitRejected', 'deletionReceived', 'deletionRejected', 'confirm'];
     case 'verify':
       switch (state.verify.phase) {
         case 'sending': return ['codeSent', 'codeSent', 'codeSendFailed'];

@@ -80,7 +80,7 @@ export const FlowStateSchema = z.discriminatedUnion('status', [
       z.strictObject({ state: z.literal('rejected'), error: AdapterErrorCodeSchema }),
       z.strictObject({ state: z.literal('delivered'), receipt: ExitReceiptSchema }),
     ]),
-    deletion: z.nullable(z.strictObject({ request: DeletionRequestSchema, receipt: z.nullable(DeletionReceiptSchema) })),
+    deletion: z.nullable(z.strictObject({ request: DeletionRequestSchema, receipt: z.nullable(DeletionReceiptSchema), rejected: z.boolean() })),
   }),
   z.strictObject({ status: z.literal('reentry'), interview: InterviewStatusSchema }),
   z.strictObject({ status: z.literal('resume'), snapshot: ProgressSnapshotSchema }),

@@ -22,8 +22,8 @@ export function outboxDelivery(outbox: Outbox): ExitDelivery {
             ? { type: 'exitAcknowledged', receipt: event.response as ExitReceipt }
             : { type: event.type === 'rejected' ? 'exitRejected' : 'exitQueued', error: event.error },
         );
-      } else if (key === deletion?.idempotencyKey && event.type === 'delivered') {
-        feed({ type: 'deletionReceived', receipt: event.response as DeletionReceipt });
+      } else if (key === deletion?.idempotencyKey && event.type !== 'retrying') {
+        feed(event.type === 'delivered' ? { type: 'deletionReceived', receipt: event.response as DeletionReceipt } : { type: 'deletionRejected', error: event.error });
       }
     });
     return () => {

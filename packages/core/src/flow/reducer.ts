@@ -198,8 +198,14 @@ function fromDone(state: Extract<FlowState, { status: 'done' }>, action: FlowAct
         state: { ...state, delivery: { state: 'rejected', error: action.error } },
         effects: [emit({ name: 'error', code: 'exit-rejected', message: action.error })],
       };
+    case 'deletionRejected':
+      if (!deletion || deletion.receipt || deletion.rejected) return stay(state);
+      return {
+        state: { ...state, deletion: { ...deletion, rejected: true } },
+        effects: [emit({ name: 'error', code: 'deletion-rejected', message: action.error })],
+      };
     case 'deletionReceived':
-      if (!deletion || deletion.receipt) return stay(state);
+      if (!deletion || deletion.receipt || deletion.rejected) return stay(state);
       return {
         state: { ...state, deletion: { ...deletion, receipt: action.receipt } },
         effects: [emit({ name: 'deletion-complete', request: deletion.request, receipt: action.receipt })],
@@ -246,7 +252,7 @@ function submit(session: ExitSession, stamp: Stamp, verification: ExitRecord['ve
 /** An exit an earlier page stored: the host hears of it again (`exit-confirm`), keyed by its idempotency key. */
 function recovered({ record, deletion }: Extract<FlowAction, { type: 'exitRecovered' }>): Transition {
   return {
-    state: { status: 'done', record, delivery: { state: 'pending' }, deletion: deletion && { request: deletion, receipt: null } },
+    state: { status: 'done', record, delivery: { state: 'pending' }, deletion: deletion && { request: deletion, receipt: null, rejected: false } },
     effects: [emit({ name: 'exit-confirm', record })],
   };
 }
@@ -256,5 +262,5 @@ function recorded({ record, deletion, followUp }: Extract<FlowState, { status: '
   const effects: FlowEffect[] = [emit({ name: 'exit-confirm', record })];
   if (deletion) effects.push(emit({ name: 'deletion-request', request: deletion }));
   if (followUp) effects.push({ type: 'followUp', request: followUp });
-  return { state: { status: 'done', record, delivery: { state: 'pending' }, deletion: deletion && { request: deletion, receipt: null } }, effects };
+  return { state: { status: 'done', record, delivery: { state: 'pending' }, deletion: deletion && { request: deletion, receipt: null, rejected: false } }, effects };
 }

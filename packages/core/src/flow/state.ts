@@ -63,6 +63,8 @@ export type Delivery =
 export interface DeletionState {
   request: DeletionRequest;
   receipt: DeletionReceipt | null;
+  /** The backend refused the request for good: the candidate is told to ask HR. */
+  rejected: boolean;
 }
 
 export type FlowState =
@@ -110,6 +112,7 @@ export type FlowAction =
   | { type: 'exitQueued'; error: AdapterErrorCode }
   | { type: 'exitRejected'; error: AdapterErrorCode }
   | { type: 'deletionReceived'; receipt: DeletionReceipt }
+  | { type: 'deletionRejected'; error: AdapterErrorCode }
   | { type: 'statusLoaded'; status: InterviewStatus }
   | { type: 'resumeFound'; snapshot: ProgressSnapshot }
   | { type: 'resumeAccepted' };
@@ -127,9 +130,10 @@ export type FlowEvent =
   | { name: 'resume'; snapshot: ProgressSnapshot }
   /**
    * The vendor must act: `exit-rejected`, the backend refused the exit for good (the candidate
-   * is told to contact HR); `unauthorized`, the interview token is refused (give a fresh one).
+   * is told to contact HR); `deletion-rejected`, the same for the data request; `unauthorized`,
+   * the interview token is refused (give a fresh one).
    */
-  | { name: 'error'; code: 'exit-rejected' | 'unauthorized'; message: string };
+  | { name: 'error'; code: 'exit-rejected' | 'deletion-rejected' | 'unauthorized'; message: string };
 
 /** Work the reducer asks for, as data; the store carries it out through the adapter. */
 export type FlowEffect =

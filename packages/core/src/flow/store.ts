@@ -162,7 +162,11 @@ export function createExitStore(options: ExitStoreOptions): ExitStore {
         if (deletion) {
           adapter.requestDeletion(deletion).then(
             (receipt) => report({ type: 'deletionReceived', receipt }),
-            failed('Deletion request not sent yet'),
+            (error) => {
+              const { code } = toAdapterError(error);
+              if (PERMANENT.has(code)) report({ type: 'deletionRejected', error: code });
+              else failed('Deletion request not sent yet')(error);
+            },
           );
         }
       });

@@ -9,10 +9,10 @@ export interface AieErrorDetail {
    * `adapter-failed`: a backend call failed; `storage-degraded`: IndexedDB is not available, so
    * an exit not yet delivered is kept in memory only; `exit-rejected`: the backend refused the exit
    * for good (403, 404, 422, 400), it was removed from the device and the candidate is asked to
-   * contact HR; `unauthorized`: the backend refused the interview token (401), give a fresh one
+   * contact HR; `deletion-rejected`: the same for the data request (R10); `unauthorized`: the backend refused the interview token (401), give a fresh one
    * (the HTTP adapter's `getToken`, or `setToken`); the exit stays queued until then.
    */
-  code: 'config-invalid' | 'context-invalid' | 'progress-invalid' | 'adapter-missing' | 'adapter-failed' | 'storage-degraded' | 'exit-rejected' | 'unauthorized';
+  code: 'config-invalid' | 'context-invalid' | 'progress-invalid' | 'adapter-missing' | 'adapter-failed' | 'storage-degraded' | 'exit-rejected' | 'deletion-rejected' | 'unauthorized';
   message: string;
   /** Each problem found, for the `*-invalid` codes. */
   problems?: ConfigProblem[];

@@ -63,10 +63,12 @@ export default {
     pending: 'Submitting…',
     queued: 'You are offline. Your exit is saved on this device and will be sent when the connection returns.',
     rejected: 'The server refused your exit record. Please contact HR to confirm your exit.',
+    queuedLater: 'Your exit is saved on this device. The server has not accepted it yet; it will be sent again automatically.',
     delivered: 'Submitted. Receipt number: {{id}}',
     underReview: 'HR will review this record.',
     cooldown: 'You can apply for this role again after {{date}}.',
     deletionPending: 'Data request: pending',
+    deletionRejected: 'The server refused your data request. Please contact HR.',
     deletionReceipt: 'Data request number: {{id}}, to be completed by {{deadline}}',
   },
   reentry: {

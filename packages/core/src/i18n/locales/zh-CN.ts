@@ -63,10 +63,12 @@ export default {
     pending: '正在提交…',
     queued: '当前网络不可用，您的退出已保存在本机，网络恢复后将自动提交。',
     rejected: '服务器拒绝了您的退出记录，请联系HR确认您的退出。',
+    queuedLater: '您的退出已保存在本机，服务器暂未接收，系统将自动重新提交。',
     delivered: '已提交，回执编号：{{id}}',
     underReview: '该记录将由HR复核。',
     cooldown: '{{date}}前不能再次申请该岗位。',
     deletionPending: '数据处理申请：处理中',
+    deletionRejected: '服务器拒绝了您的数据处理申请，请联系HR。',
     deletionReceipt: '数据处理申请编号：{{id}}，预计{{deadline}}前完成',
   },
   reentry: {

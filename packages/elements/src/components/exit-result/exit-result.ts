@@ -1,4 +1,6 @@
 import { html, nothing } from 'lit';
+import { errorMessageKey } from '@ai-interview-exit/core/i18n';
+import type { FlowState } from '@ai-interview-exit/core';
 import { hrLink } from '../../internal/dom.js';
 import { WidgetPart } from '../../internal/widget-part.js';
 import { base } from '../../styles/base.js';
@@ -18,9 +20,9 @@ export const EXIT_RESULT_PARTS = 'message,time,reason,status,notice,receipt,link
  * @csspart message - The main sentence.
  * @csspart time - "Exit time: …" in the widget's language and the interview's time zone.
  * @csspart reason - "Reason: …".
- * @csspart status - Delivery: submitting, offline (queued), refused by the server, or submitted with the receipt number.
+ * @csspart status - Delivery: submitting, offline or not accepted yet (queued), refused by the server, or submitted with the receipt number.
  * @csspart notice - HR review and re-application cooldown notes.
- * @csspart receipt - The data request's receipt, or "pending".
+ * @csspart receipt - The data request's receipt, "pending", or refused.
  * @csspart link - "Contact HR to reschedule" on re-entry.
  *
  * @cssproperty --aie-color-muted - Notices and receipts (default #575757).
@@ -48,14 +50,20 @@ export class AieExitResult extends WidgetPart {
     return html`<p part="message">${t('done.message')}</p>
       <p part="time">${t('done.time', { time: date(record.exitedAt, record.timeZone) })}</p>
       <p part="reason">${t('done.reason', { reason })}</p>
-      <p part="status" role="status">${receipt ? t('done.delivered', { id: receipt.idempotencyKey }) : t(`done.${delivery?.state ?? 'pending'}`)}</p>
+      <p part="status" role="status">${receipt ? t('done.delivered', { id: receipt.idempotencyKey }) : t(`done.${this.#deliveryKey(delivery)}`)}</p>
       ${record.hrReview || receipt?.status === 'under-review' ? html`<p part="notice">${t('done.underReview')}</p>` : nothing}
       ${receipt?.cooldownUntil ? html`<p part="notice">${t('done.cooldown', { date: date(receipt.cooldownUntil, record.timeZone, false) })}</p>` : nothing}
       ${deletion
         ? html`<p part="receipt" role="status">${deletion.receipt
               ? t('done.deletionReceipt', { id: deletion.receipt.requestId, deadline: date(deletion.receipt.deadline, record.timeZone, false) })
-              : t('done.deletionPending')}</p>`
+              : t(deletion.rejected ? 'done.deletionRejected' : 'done.deletionPending')}</p>`
         : nothing}`;
+  }
+
+  /** Delivery in words that are true: "offline" only when the network is what failed. */
+  #deliveryKey(delivery: Extract<FlowState, { status: 'done' }>['delivery'] | null): string {
+    if (delivery?.state !== 'queued') return delivery?.state ?? 'pending';
+    return errorMessageKey(delivery.error) === 'error.network' ? 'queued' : 'queuedLater';
   }
 }
 
