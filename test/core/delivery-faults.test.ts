@@ -36,6 +36,31 @@ describe('delivery faults', () => {
     assert.equal((error as AdapterError).code, 'timeout');
   });
 
+  it('a refusal is for good only when the server says it: a proxy\'s page with the same status is tried again', { timeout: 10_000 }, async () => {
+    const adapter = createHttpAdapter({ baseUrl: server.url, token: 'token' });
+    const codeFor = async (answer: Answer) => {
+      script = () => answer;
+      return ((await adapter.submitExit(recordFor()).catch((e: unknown) => e)) as AdapterError).code;
+    };
+    const page = { headers: { 'content-type': 'text/html' }, body: '<html><body><h1>403 Forbidden</h1>nginx</body></html>' };
+    for (const status of [400, 403, 404, 413, 422]) assert.equal(await codeFor({ status, ...page }), 'unavailable', `an HTML ${status}`);
+    const said = { headers: { 'content-type': 'application/json' }, body: '{"error":{"code":"forbidden","message":"not yours"}}' };
+    assert.equal(await codeFor({ status: 403, ...said }), 'forbidden');
+    assert.equal(await codeFor({ status: 429, ...page }), 'rate-limited');
+  });
+
+  it('the outbox sends what an older version kept, even if today\'s schemas would refuse it: the server judges', { timeout: 10_000 }, async () => {
+    script = () => 'good';
+    const adapter = createHttpAdapter({ baseUrl: server.url, token: 'token' });
+    const outbox = createOutbox({ adapter, name: 'older', storage: memoryStorage(), retry: fast });
+    const record = { ...recordFor(), timeZone: 'Mars/Olympus' };
+    await outbox.enqueue('exit', record.idempotencyKey, record);
+    const events: OutboxEvent[] = [];
+    outbox.subscribe((event) => events.push(event));
+    await outbox.flush();
+    assert.deepEqual(events.map((e) => e.type), ['delivered'], 'sent, not dropped as refused');
+  });
+
   it('an answer larger than the bound is not read whole, and not believed', { timeout: 10_000 }, async () => {
     script = () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ x: 'x'.repeat(5_000_000) }) });
     const adapter = createHttpAdapter({ baseUrl: server.url, token: 'token', timeoutMs: 5000 });

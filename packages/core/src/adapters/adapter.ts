@@ -89,11 +89,12 @@ export const PERMANENT: ReadonlySet<AdapterErrorCode> = new Set(['invalid-reques
  * Wrap a vendor's adapter so that what goes in and what comes out is checked against the
  * schemas: a malformed answer is an error, never trusted. A call that has not answered within
  * `timeoutMs` fails as `timeout`, so that no adapter (the vendor's own included) can hold the
- * candidate in a step or the outbox's queue.
+ * candidate in a step or the outbox's queue. `checkRequests: false` leaves what goes in to the
+ * backend to judge (the outbox: a request refused here would look like a refusal for good).
  */
-export function checkedAdapter(adapter: ExitAdapter, timeoutMs = 30_000): ExitAdapter {
+export function checkedAdapter(adapter: ExitAdapter, timeoutMs = 30_000, checkRequests = true): ExitAdapter {
   const call = async <I, O>(method: keyof ExitAdapter, input: I, inSchema: z.ZodMiniType<I>, outSchema: z.ZodMiniType<O>): Promise<O> => {
-    const request = check(inSchema, input, 'invalid-request', `${method} request`);
+    const request = checkRequests ? check(inSchema, input, 'invalid-request', `${method} request`) : input;
     let response: unknown;
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {

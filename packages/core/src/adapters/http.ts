@@ -9,7 +9,7 @@ import {
   VerifyCodeResultSchema,
 } from '../schemas/protocol.js';
 import { InterviewStatusSchema } from '../schemas/status.js';
-import { AdapterError, MAX_RETRY_AFTER_SECONDS, type ExitAdapter } from './adapter.js';
+import { AdapterError, MAX_RETRY_AFTER_SECONDS, PERMANENT, type ExitAdapter } from './adapter.js';
 import { STATUS_CODES } from './status-codes.js';
 
 export interface HttpAdapterOptions {
@@ -104,8 +104,12 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
       // a proxy's HTML error page: the status decides below
     }
     if (!response.ok) {
-      const message = (json as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${response.status}`;
-      throw new AdapterError(STATUS_CODES[response.status] ?? 'unavailable', message, retryAfter(response));
+      const error = (json as { error?: { code?: unknown; message?: string } } | null)?.error;
+      const code = STATUS_CODES[response.status] ?? 'unavailable';
+      // Only the server itself refuses for good: a proxy's or a firewall's page with the same status
+      // is a reason to try again, never to drop an exit.
+      const fromServer = typeof error?.code === 'string';
+      throw new AdapterError(PERMANENT.has(code) && !fromServer ? 'unavailable' : code, error?.message ?? `HTTP ${response.status}`, retryAfter(response));
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new AdapterError('invalid-response', `${method} ${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);

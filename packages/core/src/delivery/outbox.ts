@@ -55,7 +55,9 @@ const KEEPALIVE_BUDGET = 64 * 1024;
  * with its idempotency key until the server acknowledges it, and deleted only then.
  */
 export function createOutbox(options: OutboxOptions): Outbox {
-  const adapter = checkedAdapter(options.adapter, options.timeoutMs);
+  // What the outbox sends was checked when the flow made it; an entry kept by an older version is
+  // the server's to judge, never dropped here as if the server had refused it.
+  const adapter = checkedAdapter(options.adapter, options.timeoutMs, false);
   const beacon = options.adapter.beacon?.bind(options.adapter);
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
