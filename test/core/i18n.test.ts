@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ExitConfigSchema } from '@ai-interview-exit/core';
-import { addBundles, configResources, createI18n, hrResources, matchLocale, resources, type ResourceBundle } from '@ai-interview-exit/core/i18n';
+import { addBundles, configResources, createI18n, deliveryMessageKey, hrResources, matchLocale, resources, type ResourceBundle } from '@ai-interview-exit/core/i18n';
 import { DEFAULT_REASON_CODES } from '@ai-interview-exit/core';
 
 /** Every leaf key with the interpolation variables its string uses. */
@@ -124,5 +124,17 @@ describe('createI18n', () => {
     assert.equal(matchLocale('en_US'), 'en');
     assert.equal(matchLocale('fr'), null);
     assert.equal(createI18n('fr').t('confirm.cancel'), '取消');
+  });
+});
+
+describe('deliveryMessageKey', () => {
+  it('says "offline" only when the network is what failed', () => {
+    const queued = (error: Parameters<typeof deliveryMessageKey>[0] extends infer D ? (D extends { state: 'queued'; error: infer E } ? E : never) : never) =>
+      deliveryMessageKey({ state: 'queued', error });
+    assert.equal(queued('network'), 'done.queued');
+    assert.equal(queued('timeout'), 'done.queued');
+    for (const error of ['unavailable', 'unauthorized', 'rate-limited', 'conflict', 'invalid-response'] as const) assert.equal(queued(error), 'done.queuedLater', error);
+    assert.equal(deliveryMessageKey({ state: 'rejected', error: 'forbidden' }), 'done.rejected');
+    assert.equal(deliveryMessageKey(null), 'done.pending');
   });
 });

@@ -1,6 +1,7 @@
 import i18next, { type i18n, type Resource } from 'i18next';
 import { LOCALE_TAG } from '../schemas/locale-tag.js';
 import type { ExitConfig } from '../schemas/config.js';
+import type { Delivery } from '../flow/state.js';
 import type { AdapterErrorCode } from '../schemas/protocol.js';
 import en from './locales/en.js';
 import hrEn from './locales/hr.en.js';
@@ -45,6 +46,12 @@ export function matchLocale(tag: string | null | undefined): SupportedLocale | n
 export function errorMessageKey(code: AdapterErrorCode): `error.${keyof Messages['error']}` {
   if (code === 'network' || code === 'timeout' || code === 'unavailable') return 'error.network';
   return code === 'rate-limited' || code === 'unauthorized' ? `error.${code}` : 'error.other';
+}
+
+/** The `done.*` line for an exit on its way: "offline" only when the network is what failed. */
+export function deliveryMessageKey(delivery: Delivery | null): `done.${keyof Messages['done']}` {
+  if (delivery?.state !== 'queued') return `done.${delivery?.state ?? 'pending'}`;
+  return delivery.error === 'network' || delivery.error === 'timeout' ? 'done.queued' : 'done.queuedLater';
 }
 
 /**

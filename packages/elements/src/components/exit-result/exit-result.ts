@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
-import { errorMessageKey } from '@ai-interview-exit/core/i18n';
-import type { FlowState } from '@ai-interview-exit/core';
+import { deliveryMessageKey } from '@ai-interview-exit/core/i18n';
 import { hrLink } from '../../internal/dom.js';
 import { WidgetPart } from '../../internal/widget-part.js';
 import { base } from '../../styles/base.js';
@@ -50,7 +49,7 @@ export class AieExitResult extends WidgetPart {
     return html`<p part="message">${t('done.message')}</p>
       <p part="time">${t('done.time', { time: date(record.exitedAt, record.timeZone) })}</p>
       <p part="reason">${t('done.reason', { reason })}</p>
-      <p part="status" role="status">${receipt ? t('done.delivered', { id: receipt.idempotencyKey }) : t(`done.${this.#deliveryKey(delivery)}`)}</p>
+      <p part="status" role="status">${receipt ? t('done.delivered', { id: receipt.idempotencyKey }) : t(deliveryMessageKey(delivery))}</p>
       ${record.hrReview || receipt?.status === 'under-review' ? html`<p part="notice">${t('done.underReview')}</p>` : nothing}
       ${receipt?.cooldownUntil ? html`<p part="notice">${t('done.cooldown', { date: date(receipt.cooldownUntil, record.timeZone, false) })}</p>` : nothing}
       ${deletion
@@ -58,12 +57,6 @@ export class AieExitResult extends WidgetPart {
               ? t('done.deletionReceipt', { id: deletion.receipt.requestId, deadline: date(deletion.receipt.deadline, record.timeZone, false) })
               : t(deletion.rejected ? 'done.deletionRejected' : 'done.deletionPending')}</p>`
         : nothing}`;
-  }
-
-  /** Delivery in words that are true: "offline" only when the network is what failed. */
-  #deliveryKey(delivery: Extract<FlowState, { status: 'done' }>['delivery'] | null): string {
-    if (delivery?.state !== 'queued') return delivery?.state ?? 'pending';
-    return errorMessageKey(delivery.error) === 'error.network' ? 'queued' : 'queuedLater';
   }
 }
 
