@@ -106,14 +106,14 @@ describe('malformed answers', () => {
       store.dispatch({ type: 'confirm' });
       const state = () => store.getState();
       if (target === 'check') {
-        await within(() => { const s = state(); return s.status === 'verify' && s.verify.phase === 'sent'; }, 2000);
+        await within(() => { const s = state(); return s.status === 'verify' && s.verify.phase === 'sent'; }, 10_000);
         store.dispatch({ type: 'submitCode', code: '000000' });
       }
       const settled = () => {
         const s = state();
         return target === 'deliver' ? s.status === 'done' && s.delivery.state !== 'pending' : s.status !== 'verify' || (s.verify.phase !== 'sending' && s.verify.phase !== 'checking');
       };
-      const answered = await within(settled, 2000);
+      const answered = await within(settled, 10_000);
       outbox.stop();
       if (!answered || !hasWayOut(state())) {
         trapped += 1;
@@ -161,7 +161,7 @@ describe('malformed answers', () => {
       const before = server.asked.length;
       clock += 2 * 86_400_000; // whatever wait the last answer asked for is over
       const sent = outbox.flush();
-      const done = await Promise.race([sent.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, 2000, false))]);
+      const done = await Promise.race([sent.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, 10_000, false))]);
       if (!done) frozen += 1;
       if (server.asked.length === before) silent += 1;
     }
