@@ -92,6 +92,15 @@ describe('any config (R20): the exit button always leads to a recorded exit', ()
     });
   });
 
+  it('strings that throw do not cost the vendor its valid config: the code step stays, the shipped strings apply', async () => {
+    const messages = { en: Object.defineProperty({}, 'exit', { get: throwing, enumerable: true }) };
+    const { parts, errors, record } = await exitThrough({ config: { defaults: { gate: 'verify' } }, messages, context, reasonPick: 0 }, 'iv-bad-strings');
+    expect(errors.map((e) => e.code)).to.include('config-invalid');
+    expect(parts.el.store!.configProblems).to.deep.equal([]);
+    expect(record.verification, 'the code gate of the vendor\'s config still applied').to.equal('unverified');
+    expect(parts.button().textContent!.trim()).to.equal('Exit interview');
+  });
+
   ODD_BUT_VALID.forEach(([name, setup], index) => {
     it(`${name}: accepted, and the exit recorded with its reason`, async () => {
       const { parts, errors, record } = await exitThrough(setup, `iv-odd-${index}`);

@@ -297,14 +297,20 @@ export class AiInterviewExit extends LitElement {
           if (store === this.#store && (event.name !== 'error' || event.code !== 'config-invalid' || configChanged)) this.#forward(event);
         },
       });
+    // Whatever a vendor's config or strings do (a getter that throws…), the button keeps its way out:
+    // a config that cannot be used gives way to the defaults, strings that cannot be used to the shipped ones.
     let store: ExitStore;
     try {
       store = storeOn(this.config);
-      addBundles(this.i18n, configResources(store.config), this.messages);
+      addBundles(this.i18n, configResources(store.config));
     } catch {
-      // Whatever a vendor's config or strings do (a getter that throws…), the button keeps its way out.
       store = storeOn(undefined);
-      this.#error('config-invalid', 'The config or the strings could not be used; the safe defaults apply.');
+      if (configChanged) this.#error('config-invalid', 'The config could not be used; the safe defaults apply.');
+    }
+    try {
+      addBundles(this.i18n, this.messages);
+    } catch {
+      this.#error('config-invalid', 'The replacement strings (messages) could not be used; the shipped ones apply.');
     }
     this.#store = store;
     void this.i18n.changeLanguage(locale);
