@@ -1,4 +1,4 @@
-// A strict host (finding 14): the demo's pages served with the Content-Security-Policy that
+// A strict host: the demo's pages served with the Content-Security-Policy that
 // docs/security.md documents, as a response header, and the built bundles against the reference
 // server. Every `securitypolicyviolation` the pages fire, from their first script on, is counted
 // through a whole exit and through the HR report's every action: there must be none.

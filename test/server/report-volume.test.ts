@@ -47,7 +47,7 @@ describe("HR's report at 10,000 exits with hostile dates", () => {
     const bulk = TOTAL - HOSTILE_DATES.length;
     insertExits(server.dbPath, bulk, (i) => {
       if (i < LEGACY_DATES.length) return { exitedAt: LEGACY_DATES[i]!, candidateRef: 'c-legacy', code: 'other' };
-      // One candidate's flood of "emergency" exits (F8), the rest spread over the last 90 days.
+      // One candidate's flood of "emergency" exits, the rest spread over the last 90 days.
       if (i < LEGACY_DATES.length + FLOOD) return { exitedAt: new Date(now - i * 600_000).toISOString(), candidateRef: 'c-flood', code: 'emergency' };
       return { exitedAt: new Date(now - (i % 90) * 86_400_000 - i * 1000).toISOString(), candidateRef: `c-${i}`, code: 'not-interested' };
     });
