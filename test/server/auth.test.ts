@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { newUuid } from '@ai-interview-exit/core';
 import { signInterviewToken, verifyInterviewToken } from '@ai-interview-exit/server';
-import { HR_TOKEN, SECRET, exitRecord, progressAt, registerCandidate, startServer, type Candidate, type TestServer } from './helpers.js';
+import { HR_TOKEN, SECRET, exitRecord, progressAt, registerCandidate, rows, startServer, type Candidate, type TestServer } from './helpers.js';
 
 describe('interview tokens', () => {
   const now = new Date('2026-11-26T08:00:00.000Z');
@@ -162,6 +162,33 @@ describe('after an erasure request, the candidate\'s tokens open nothing new', (
     // The person applies again later: HR registers a new interview, and its token is not trapped by the old request.
     const again = await registerCandidate(server, { candidateRef: c.candidateRef });
     assert.equal((await server.post('/v1/progress', progressAt(3, 10, 'professional', again.interviewId), again.token)).status, 200);
+  });
+
+  it('holds after "delete" too, which replaces the reference in every row: a token for an unknown interview of that candidate is 401', async () => {
+    const c = await registerCandidate(server);
+    const request = { idempotencyKey: newUuid(), interviewId: c.interviewId, candidateRef: c.candidateRef, scope: 'delete', requestedAt: server.clock.now().toISOString() };
+    assert.equal((await server.post('/v1/deletion-requests', request, c.token)).status, 201);
+    const iid = `iv-${newUuid().slice(0, 8)}`;
+    const unknown = signInterviewToken(SECRET, { interviewId: iid, candidateRef: c.candidateRef, expiresInSeconds: 600, now: server.clock.now() });
+    assert.equal((await server.post('/v1/progress', progressAt(3, 10, 'professional', iid), unknown)).status, 401);
+  });
+
+  it('an exit on an unknown interview of an erased candidate is kept without personal data, and opens nothing afterwards', async () => {
+    for (const scope of ['anonymise', 'delete'] as const) {
+      const c = await registerCandidate(server);
+      const request = { idempotencyKey: newUuid(), interviewId: c.interviewId, candidateRef: c.candidateRef, scope, requestedAt: server.clock.now().toISOString() };
+      assert.equal((await server.post('/v1/deletion-requests', request, c.token)).status, 201);
+      const iid = `iv-${newUuid().slice(0, 8)}`;
+      const unknown = signInterviewToken(SECRET, { interviewId: iid, candidateRef: c.candidateRef, expiresInSeconds: 600, now: server.clock.now() });
+      const exit = exitRecord({ interviewId: iid, candidateRef: c.candidateRef }, { reason: { code: 'other', text: '新的私人原因' } });
+      assert.equal((await server.post('/v1/exits', exit, unknown)).status, 201, scope);
+      const stored = rows<{ reason_text: string }>(server.dbPath, 'SELECT reason_text FROM exits WHERE interview_id = ?', iid);
+      assert.deepEqual(stored.map((r) => r.reason_text), [''], `${scope}: the free text is not kept`);
+      const interview = rows<{ candidate_ref: string; anonymised: number }>(server.dbPath, 'SELECT candidate_ref, anonymised FROM interviews WHERE interview_id = ?', iid)[0]!;
+      assert.ok(Number(interview.anonymised) > 0, `${scope}: the new interview is stored as erased`);
+      if (scope === 'delete') assert.notEqual(interview.candidate_ref, c.candidateRef, 'delete: the reference is not kept either');
+      assert.equal((await server.post('/v1/progress', progressAt(3, 10, 'professional', iid), unknown)).status, 401, `${scope}: the token opens nothing afterwards`);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import type { AppContext } from './context.js';
 import { safeEqual } from './crypto.js';
 import { ApiError, parseBody } from './errors.js';
 import { BeaconEnvelopeSchema } from './schemas.js';
+import { erasureLevel } from './erased.js';
 import { verifyInterviewToken, type InterviewTokenClaims } from './token.js';
 
 function bearer(request: FastifyRequest): string | null {
@@ -49,18 +50,17 @@ const erasedStatements = new WeakMap<Database, Statement>();
 
 /**
  * Whether the candidate asked for erasure: their interview was anonymised, or, for an interview this
- * server does not know yet (a token the vendor signed), any interview of the same reference was.
+ * server does not know yet (a token the vendor signed), the reference asked for it (erased.ts).
  * An interview HR registers after the request is a new one, and its token works.
  */
-function isErased(db: Database, claims: InterviewTokenClaims): boolean {
-  let statement = erasedStatements.get(db);
+function isErased(ctx: AppContext, claims: InterviewTokenClaims): boolean {
+  let statement = erasedStatements.get(ctx.db);
   if (!statement) {
-    statement = db.prepare(`SELECT COALESCE(
-      (SELECT anonymised > 0 FROM interviews WHERE interview_id = @iid),
-      EXISTS (SELECT 1 FROM interviews WHERE candidate_ref = @cref AND anonymised > 0)) AS erased`);
-    erasedStatements.set(db, statement);
+    statement = ctx.db.prepare('SELECT anonymised > 0 AS erased FROM interviews WHERE interview_id = ?');
+    erasedStatements.set(ctx.db, statement);
   }
-  return (statement.get({ iid: claims.interviewId, cref: claims.candidateRef }) as { erased: number }).erased === 1;
+  const known = statement.get(claims.interviewId) as { erased: number } | undefined;
+  return known ? known.erased === 1 : erasureLevel(ctx.db, ctx.secret, claims.candidateRef) > 0;
 }
 
 const isBeacon = (request: FastifyRequest) => /^text\/plain\b/i.test(request.headers['content-type'] ?? '');
@@ -84,7 +84,7 @@ export function readCandidateMessage(
     const envelope = parseBody(BeaconEnvelopeSchema, request.body, 'beacon');
     message = { claims: authenticateCandidate(ctx, envelope.token), body: envelope.body };
   } else message = { claims: candidateClaims(ctx, request), body: request.body };
-  if (!options.afterErasure && isErased(ctx.db, message.claims)) {
+  if (!options.afterErasure && isErased(ctx, message.claims)) {
     throw new ApiError(401, 'unauthorized', 'The interview token is no longer valid: the candidate asked for erasure.');
   }
   return message;

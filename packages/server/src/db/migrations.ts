@@ -148,4 +148,15 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX exits_interview_received ON exits (interview_id, received_at);
     `,
   },
+  {
+    version: 3,
+    name: 'candidates who asked for erasure, by a keyed hash of their reference',
+    sql: `
+      -- HMAC of the reference (never the reference): new interviews of that candidate are stored erased too.
+      CREATE TABLE erased_refs (
+        ref_hash TEXT PRIMARY KEY,
+        level    INTEGER NOT NULL CHECK (level IN (1, 2))
+      );
+    `,
+  },
 ];

@@ -6,6 +6,7 @@ import { assertOwns, readCandidateMessage } from '../auth.js';
 import { DAY_MS, isoAt, type AppContext } from '../context.js';
 import { hmacHex } from '../crypto.js';
 import { checkpoint } from '../db/open.js';
+import { rememberErasure } from '../erased.js';
 import { ApiError, parseBody } from '../errors.js';
 
 /** PIPL art. 50 gives a handler 15 working days at most; the receipt promises 15 calendar days. */
@@ -41,6 +42,7 @@ export function registerDeletionRoutes(app: FastifyInstance, ctx: AppContext): v
     // A replay erases again: what an earlier attempt could not reach (a transport that failed) goes now.
     const interviewIds = db.transaction(() => {
       const covered = anonymiseCandidate(db, deletion);
+      rememberErasure(db, ctx.secret, deletion.candidateRef, deletion.scope);
       if (!known) insert.run({ key: deletion.idempotencyKey, bodyHash, interviewId: deletion.interviewId, scope: deletion.scope, receivedAt: receipt.receivedAt, receipt: JSON.stringify(receipt) });
       return covered;
     })();

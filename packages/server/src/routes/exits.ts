@@ -5,6 +5,7 @@ import { assertOwns, readCandidateMessage } from '../auth.js';
 import { judgeExitTimes } from '../client-times.js';
 import type { AppContext } from '../context.js';
 import { hmacHex } from '../crypto.js';
+import { erasureLevel } from '../erased.js';
 import { getHrRow } from '../db/hr-rows.js';
 import { ApiError, parseBody } from '../errors.js';
 import { exitRateLimit, keepKnownReason } from '../exit-guards.js';
@@ -42,8 +43,8 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
   const findInterview = db.prepare('SELECT candidate_name, phone, email, anonymised FROM interviews WHERE interview_id = ?');
   // An interview whose token a vendor signed itself is known here first from its exit: keep it, so the exit counts.
   const ensureInterview = db.prepare(`
-    INSERT OR IGNORE INTO interviews (interview_id, candidate_ref, job_type, stage, started_at)
-    VALUES (@interviewId, @candidateRef, @jobType, @stage, @startedAt)`);
+    INSERT OR IGNORE INTO interviews (interview_id, candidate_ref, job_type, stage, started_at, anonymised)
+    VALUES (@interviewId, @candidateRef, @jobType, @stage, @startedAt, @anonymised)`);
   const setStatus = db.prepare('UPDATE interviews SET status = ?, exited_at = ?, cooldown_until = ? WHERE interview_id = ?');
   const codeAccepted = db.prepare("SELECT 1 FROM challenges WHERE interview_id = ? AND state = 'accepted' LIMIT 1");
   const limitNewExits = exitRateLimit(db);
@@ -69,9 +70,11 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   /** Everything that makes the exit true, in one transaction: the receipt, the status, the notifications. */
   const complete = db.transaction((record: ExitRecord, receipt: ExitReceipt) => {
+    // A candidate who asked for erasure earlier is stored erased here too, even in an interview first known from this exit.
+    const erased = erasureLevel(db, ctx.secret, record.candidateRef);
     ensureInterview.run({
-      interviewId: record.interviewId, candidateRef: record.candidateRef, jobType: record.jobType, stage: record.stage,
-      startedAt: record.progress?.startedAt ?? record.exitedAt,
+      interviewId: record.interviewId, candidateRef: erased === 2 ? `anon-${randomUUID()}` : record.candidateRef, jobType: record.jobType,
+      stage: record.stage, startedAt: record.progress?.startedAt ?? record.exitedAt, anonymised: erased,
     });
     const interview = findInterview.get(record.interviewId) as InterviewContact;
     const anonymised = interview.anonymised > 0;
