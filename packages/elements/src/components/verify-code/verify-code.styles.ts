@@ -25,6 +25,13 @@ export const styles = css`
   [part~='resend-button'] {
     margin-block-end: 0.75em;
   }
+  /* The HR contact sits right under the exit button: a full 24px target (WCAG 2.5.8), clear of it. */
+  [part~='link'] {
+    display: inline-block;
+    min-block-size: 24px;
+    line-height: 24px;
+    margin-block-start: 0.5em;
+  }
   [part~='resend-button']:disabled {
     background: none;
     color: var(--_muted);
