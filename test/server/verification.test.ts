@@ -170,4 +170,25 @@ describe('one-time codes: a limit per client address', () => {
     server.clock.advance((3600 - 60) * 1000);
     assert.equal((await send(fresh)).status, 200);
   });
+
+  it('behind a proxy the server is told to trust, each candidate\'s own address is counted, not the proxy\'s', async () => {
+    const proxied = await startServer({ trustProxy: true });
+    try {
+      const send = (c: Candidate, from: string) =>
+        fetch(`${proxied.url}/v1/verification/send`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json', 'x-forwarded-for': from },
+          body: JSON.stringify({ interviewId: c.interviewId, candidateRef: c.candidateRef, channel: 'sms' }),
+        });
+      for (let i = 0; i < 60; i += 1) {
+        const candidate = await registerCandidate(proxied, { phone: `1380000${String(i).padStart(4, '0')}` });
+        assert.equal((await send(candidate, '203.0.113.7')).status, 200, `send ${i + 1}`);
+        proxied.clock.advance(1000);
+      }
+      assert.equal((await send(await registerCandidate(proxied, { phone: '13899999998' }), '203.0.113.7')).status, 429, 'the same candidate address is limited');
+      assert.equal((await send(await registerCandidate(proxied, { phone: '13899999999' }), '198.51.100.9')).status, 200, 'another one is not');
+    } finally {
+      await proxied.cleanup();
+    }
+  });
 });

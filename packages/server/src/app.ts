@@ -73,7 +73,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   };
 
   // No automatic HEAD routes: the surface is exactly the protocol's (and a HEAD on the stream would hang open).
-  const app = Fastify({ logger: loggerConfig(options.logger), bodyLimit: BODY_LIMIT, exposeHeadRoutes: false });
+  const app = Fastify({ logger: loggerConfig(options.logger), bodyLimit: BODY_LIMIT, exposeHeadRoutes: false, trustProxy: options.trustProxy ?? false });
   installErrorHandling(app);
   const allowed = new Set(options.corsOrigins ?? []);
   await app.register(cors, {

@@ -50,6 +50,12 @@ export interface ServerOptions {
   roleCatalogue?: CatalogueRole[];
   /** Lifetime of tokens issued by `POST /v1/interviews`; 7 days by default. */
   tokenTtlSeconds?: number;
+  /**
+   * Behind a reverse proxy, which proxies to believe for the client's address (Fastify's
+   * `trustProxy`: `true`, or the proxies' addresses); the per-client limit on code sends reads it.
+   * Off by default: the connection's own address.
+   */
+  trustProxy?: boolean | string | string[];
   /** Milliseconds between keep-alive comments on the HR stream; 15 s by default. */
   ssePingMs?: number;
   /** Milliseconds between retries of failed notifications; 30 s by default. */
