@@ -61,6 +61,18 @@ describe('delivery faults', () => {
     assert.deepEqual(events.map((e) => e.type), ['delivered'], 'sent, not dropped as refused');
   });
 
+  it('an entry an earlier version kept as refused leaves the device, and the refusal is told', { timeout: 10_000 }, async () => {
+    const storage = memoryStorage();
+    const record = recordFor({ reason: { code: 'other', text: '私人原因' } });
+    await storage.put({ key: record.idempotencyKey, kind: 'exit', body: record, seq: 1, attempts: 1, nextAttemptAt: 0, state: 'rejected', lastError: 'forbidden' });
+    const outbox = createOutbox({ adapter: createMemoryAdapter(), name: 'legacy', storage, retry: fast });
+    const events: OutboxEvent[] = [];
+    outbox.subscribe((event) => events.push(event));
+    await outbox.flush();
+    assert.deepEqual(events.map((e) => [e.type, 'error' in e ? e.error : null]), [['rejected', 'forbidden']]);
+    assert.deepEqual(await storage.load(), []);
+  });
+
   it('an answer larger than the bound is not read whole, and not believed', { timeout: 10_000 }, async () => {
     script = () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ x: 'x'.repeat(5_000_000) }) });
     const adapter = createHttpAdapter({ baseUrl: server.url, token: 'token', timeoutMs: 5000 });

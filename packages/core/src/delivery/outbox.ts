@@ -112,9 +112,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
       mirror.delete(entry.key);
     };
     for (const entry of [...mirror.values()]) {
-      // refused for good, and kept by an earlier version: its free text must not stay
+      // refused for good, and kept by an earlier version: its free text must not stay, and the refusal is told
       if (entry.state === 'rejected') {
         await forget(entry);
+        emit({ type: 'rejected', entry, error: entry.lastError ?? 'forbidden' });
         continue;
       }
       if (entry.nextAttemptAt > due) return schedule(entry.nextAttemptAt);
