@@ -34,7 +34,7 @@ export const BeaconEnvelopeSchema = z.object({
   body: z.unknown(),
 });
 
-const isReportDay = (value: string) => /^\d{4}-\d\d-\d\d$/.test(value);
+export const isReportDay = (value: string): boolean => /^\d{4}-\d\d-\d\d$/.test(value);
 const isReportYear = (value: string) => /^(?:19[7-9]\d|2\d{3})-/.test(value);
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { serialQueue } from '../serial.js';
 import type { Notification, Transport } from './types.js';
 
 /** The interview a line is about; null for a line that does not parse (a write cut short), which nobody can vouch for. */
@@ -22,12 +23,7 @@ function interviewOf(line: string): string | null {
 export function createFileTransport(path: string): Transport {
   let ready: Promise<unknown> | null = null;
   // One file operation at a time: an append never lands in the old file while it is being rewritten.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work, work);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const serial = serialQueue().run;
 
   return {
     name: 'file',

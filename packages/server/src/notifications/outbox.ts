@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { serialQueue } from '../serial.js';
 import type { Notification, NotificationChannel, NotificationKind, Transport } from './types.js';
 
 export type NotificationInput = Pick<Notification, 'kind' | 'channel' | 'to' | 'interviewId' | 'text'>;
@@ -70,7 +71,7 @@ export function createOutbox(options: { db: Database; transports: Transport[]; n
   const counts = db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending'");
   const stillPending = db.prepare("SELECT 1 FROM outbox WHERE id = ? AND state = 'pending'");
 
-  let chain: Promise<unknown> = Promise.resolve();
+  const queue = serialQueue();
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
 
@@ -116,11 +117,7 @@ export function createOutbox(options: { db: Database; transports: Transport[]; n
   }
 
   // One drain (or erasure) at a time: a kick during a drain queues behind it instead of sending the same row twice.
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = chain.then(work, work);
-    chain = next.catch(() => undefined);
-    return next;
-  };
+  const serial = queue.run;
   const schedule = (force: boolean) => serial(() => drain(force));
 
   function kick(): void {
@@ -153,7 +150,7 @@ export function createOutbox(options: { db: Database; transports: Transport[]; n
     async stop() {
       stopped = true;
       if (timer) clearInterval(timer);
-      await chain.catch(() => undefined);
+      await queue.idle();
     },
   };
 }

@@ -6,16 +6,14 @@ import { MAX_AHEAD_MS } from '../client-times.js';
 import type { AppContext } from '../context.js';
 import { getHrRow, listHrRows, listStarted, type ExitFilter } from '../db/hr-rows.js';
 import { ApiError, parseBody } from '../errors.js';
-import { ExitKeyParamsSchema, HrExitsQuerySchema, type HrExitsQuery } from '../schemas.js';
-
-const isDay = (value: string) => value.length === 10;
+import { ExitKeyParamsSchema, HrExitsQuerySchema, isReportDay, type HrExitsQuery } from '../schemas.js';
 
 function toFilter(query: HrExitsQuery, timeZone: string): ExitFilter {
   const filter: ExitFilter = {};
   if (query.jobType) filter.jobType = query.jobType;
-  if (query.from) filter.fromMs = isDay(query.from) ? startOfDay(query.from, timeZone) : Date.parse(query.from);
+  if (query.from) filter.fromMs = isReportDay(query.from) ? startOfDay(query.from, timeZone) : Date.parse(query.from);
   // A day as the upper bound means all of that day, in the report's time zone.
-  if (query.to) filter.toMs = isDay(query.to) ? startOfDay(nextDay(query.to), timeZone) - 1 : Date.parse(query.to);
+  if (query.to) filter.toMs = isReportDay(query.to) ? startOfDay(nextDay(query.to), timeZone) - 1 : Date.parse(query.to);
   return filter;
 }
 
@@ -27,7 +25,7 @@ export function registerHrRoutes(app: FastifyInstance, ctx: AppContext): void {
     const filter = toFilter(query, ctx.timeZone);
     const exits = listHrRows(ctx.db, filter);
     const started = listStarted(ctx.db, filter);
-    // The series spans the filter's days and ends now at the latest: a date stored before the server judged times
+    // The series runs from the first to the last exit day inside the filter's range, which ends now at the latest: a date stored before the server judged times
     // (or a `to` far ahead) cannot stretch it. Its length is bounded by OVER_TIME_MAX_DAYS either way.
     const range = { fromMs: filter.fromMs, toMs: Math.min(filter.toMs ?? Infinity, ctx.now().getTime() + MAX_AHEAD_MS) };
     const insights = computeInsights({ exits, started, report: ctx.config.report, timeZone: ctx.timeZone, range });
