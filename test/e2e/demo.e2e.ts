@@ -99,7 +99,8 @@ describe('the demo, end to end', () => {
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
     await page.getByText('You have exited the interview.', { exact: false }).first().waitFor();
-    await page.getByText('You are offline. Your exit is saved on this device', { exact: false }).first().waitFor();
+    // The network is back but the server answers 503: not "offline", but not accepted yet.
+    await page.getByText('Your exit is saved on this device. The server has not accepted it yet', { exact: false }).first().waitFor();
     await shot(page, 'offline-after-reload');
     assert.equal((await demo.exitsOf(interviewId)).length, 0, 'nothing reached the server yet');
     // Back: the browser says "online", the outbox sends.
