@@ -29,14 +29,22 @@ function packageBuild(dir, input, external) {
   };
 }
 
-function bundle(name, input) {
+/**
+ * A minified bundle in dist/: `name.min.js`, everything inlined, or with `parts` a first script
+ * `name.min.js` that fetches its later parts (its dynamic imports) from `name-parts/`.
+ */
+function bundle(name, input, { parts = false } = {}) {
   return {
     input,
     // Lit's html`` and css`` strings are minified too: terser leaves template literals alone.
     // ASCII only: Chinese text survives a CDN that serves the script without charset=utf-8.
     plugins: [...plugins(['source']), minifyTemplateLiterals(), terser({ ecma: 2022, module: true, format: { comments: false, ascii_only: true } })],
     onwarn,
-    output: { file: `dist/${name}.min.js`, format: 'es', sourcemap: true },
+    // The parts import what they share from the first script itself (no extra file to fetch first).
+    preserveEntrySignatures: parts ? 'allow-extension' : 'exports-only',
+    output: parts
+      ? { dir: 'dist', entryFileNames: `${name}.min.js`, chunkFileNames: `${name}-parts/[name]-[hash].js`, format: 'es', sourcemap: true }
+      : { file: `dist/${name}.min.js`, format: 'es', sourcemap: true, inlineDynamicImports: true },
   };
 }
 
@@ -60,7 +68,10 @@ export default [
   ),
   bundle('core', 'packages/core/src/index.ts'),
   bundle('core-i18n', 'packages/core/src/i18n/index.ts'),
-  // One <script type="module"> each, everything inlined: the candidate widget, and the HR report.
-  bundle('widget', 'packages/elements/src/bundles/widget.ts'),
+  // The candidate widget: a small first script and the later parts it fetches when the page is
+  // idle; and the same in one self-contained file, for vendors who want one file.
+  bundle('widget', 'packages/elements/src/bundles/widget.ts', { parts: true }),
+  bundle('widget-all', 'packages/elements/src/bundles/widget.ts'),
+  // The HR report, everything inlined.
   bundle('report', 'packages/elements/src/bundles/report.ts'),
 ];

@@ -177,6 +177,20 @@ describe('second verification (R6)', () => {
     assert.equal(adapter.exits()[0]!.verification, 'unverified');
   });
 
+  it('when the page could not fetch the code step the candidate can still leave, unverified for HR', async () => {
+    const { adapter, store } = setup('executive');
+    store.open('button');
+    store.dispatch({ type: 'confirm' });
+    store.dispatch({ type: 'codeStepUnavailable' });
+    const state = store.getState();
+    assert.equal(state.status === 'verify' && state.verify.phase === 'failed' && state.verify.error, 'unavailable');
+    store.dispatch({ type: 'exitUnverified' });
+    await settle();
+    const [record] = adapter.exits();
+    assert.equal(record!.verification, 'unverified');
+    assert.equal(record!.hrReview, true);
+  });
+
   it('a resend before its time is ignored; after it a new code is sent', async () => {
     let clock = Date.parse(T0);
     const adapter = createMemoryAdapter({ now: () => new Date(clock) });

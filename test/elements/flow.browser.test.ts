@@ -281,11 +281,11 @@ describe('exit flow', () => {
   it('offers help first when the policy asks (R27): answers, a person to talk to, then the way on to the exit', async () => {
     const parts = await mountWidget({ config: { defaults: { helpOffer: true }, help: ARTICLE_POLICY.help } });
     parts.button().click();
-    await until(() => parts.inDialog('[part=faq]'), 'the help offer');
+    await until(() => parts.help()?.querySelector('[part=faq]'), 'the help offer');
     expect(parts.inDialog('h2')!.textContent).to.equal('Why are you leaving? Can we help?');
-    expect([...parts.dialog().querySelectorAll('summary')].map((s) => s.textContent)).to.deep.equal(['How do I reschedule?', 'How do I edit my résumé?']);
-    parts.inDialog<HTMLButtonElement>('[part=handoff-button]')!.click();
-    await until(() => parts.inDialog('[role=status]')!.textContent!.includes('Ticket: t-1'), 'the hand-off');
+    expect([...parts.help()!.querySelectorAll('summary')].map((s) => s.textContent)).to.deep.equal(['How do I reschedule?', 'How do I edit my résumé?']);
+    parts.help()!.querySelector<HTMLButtonElement>('[part=handoff-button]')!.click();
+    await until(() => parts.help()!.querySelector('[role=status]')!.textContent!.includes('Ticket: t-1'), 'the hand-off');
     expect(parts.adapter.handoffs()).to.have.length(1);
     parts.confirmButton()!.click(); // "Exit anyway"
     await until(() => parts.inDialog('aie-reason-form'), 'the confirmation');

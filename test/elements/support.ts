@@ -58,6 +58,7 @@ export function partsOf(el: AiInterviewExit) {
     tooltip: () => root.querySelector('aie-exit-button')!.shadowRoot!.querySelector<HTMLElement>('[role=tooltip]')!,
     dialog: () => dialogRoot().querySelector('dialog')!,
     inDialog: <T extends Element = HTMLElement>(selector: string) => dialogRoot().querySelector<T>(selector),
+    help: inner('aie-help-offer'),
     confirmButton: () => dialogRoot().querySelector<HTMLButtonElement>('[part=confirm-button]'),
     cancelButton: () => dialogRoot().querySelector<HTMLButtonElement>('[part=cancel-button]'),
     reasonForm: inner('aie-reason-form'),

@@ -71,6 +71,7 @@ export const actionArbs = {
   submitCode: fc.record({ type: fc.constant('submitCode' as const), code: fc.oneof(fc.stringMatching(/^\d{6}$/), fc.string({ maxLength: 8 })) }),
   resendCode: fc.record({ type: fc.constant('resendCode' as const), at: instant }),
   exitUnverified: fc.record({ type: fc.constant('exitUnverified' as const), stamp: stampArb }),
+  codeStepUnavailable: fc.constant<FlowAction>({ type: 'codeStepUnavailable' }),
   resumeAccepted: fc.constant<FlowAction>({ type: 'resumeAccepted' }),
   codeSent: fc.record({ type: fc.constant('codeSent' as const), challenge: challengeArb }),
   codeSendFailed: fc.record({ type: fc.constant('codeSendFailed' as const), error: fc.constantFrom(...errors) }),
@@ -132,7 +133,7 @@ function plausible(state: FlowState): ActionType[] {
     case 'done': return ['exitAcknowledged', 'exitQueued', 'exitRejected', 'deletionReceived', 'deletionRejected', 'confirm'];
     case 'verify':
       switch (state.verify.phase) {
-        case 'sending': return ['codeSent', 'codeSent', 'codeSendFailed'];
+        case 'sending': return ['codeSent', 'codeSent', 'codeSendFailed', 'codeStepUnavailable'];
         case 'sent': return ['submitCode', 'submitCode', 'resendCode', 'setReasonText'];
         case 'checking': return ['codeChecked', 'codeChecked', 'codeCheckFailed', 'submitCode'];
         case 'failed': return ['submitCode', 'exitUnverified', 'resendCode', 'cancel'];

@@ -164,6 +164,9 @@ function fromVerify(state: Extract<FlowState, { status: 'verify' }>, action: Flo
     }
     case 'exitUnverified':
       return canExitUnverified(verify) ? submit(session, action.stamp, 'unverified') : stay(state);
+    case 'codeStepUnavailable':
+      // As when no code can be sent: the way out opens, and the exit stands unverified for HR.
+      return verify.phase === 'locked' ? stay(state) : stay({ ...state, verify: { phase: 'failed', challenge: null, error: 'unavailable' } });
     default:
       return stay(state);
   }

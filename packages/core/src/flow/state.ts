@@ -105,6 +105,8 @@ export type FlowAction =
   | { type: 'codeCheckFailed'; error: AdapterErrorCode }
   | { type: 'resendCode'; at: string }
   | { type: 'exitUnverified'; stamp: Stamp }
+  /** The page could not fetch the code step (offline since it loaded): no code can be typed here. */
+  | { type: 'codeStepUnavailable' }
   | { type: 'exitStored' }
   /** An exit stored on this device by an earlier page (the outbox still holds it): show it, never ask again. */
   | { type: 'exitRecovered'; record: ExitRecord; deletion: DeletionRequest | null }

@@ -1,5 +1,4 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { computePosition, offset, shift } from '@floating-ui/dom';
 
 /**
  * A tooltip that meets WCAG 1.4.13: shown on hover and on keyboard focus, hoverable (a short
@@ -7,7 +6,8 @@ import { computePosition, offset, shift } from '@floating-ui/dom';
  * and dismissable with Escape from anywhere without moving either. Positioned by Floating UI: on
  * the side of the button with more room (below in the top corners, above in the bottom ones),
  * shifted to stay inside the viewport. Choosing the side here rather than with Floating UI's
- * `flip` keeps 0.8 KB gzip out of the widget.
+ * `flip` keeps 0.8 KB gzip out of the widget. Floating UI comes with the later parts; until it
+ * has (or if it cannot), the tooltip sits under or over the button's start edge.
  */
 export class TooltipController implements ReactiveController {
   open = false;
@@ -43,7 +43,7 @@ export class TooltipController implements ReactiveController {
   };
 
   hostUpdated(): void {
-    if (this.open) this.#position();
+    if (this.open) void this.#position();
   }
 
   hostDisconnected(): void {
@@ -54,17 +54,21 @@ export class TooltipController implements ReactiveController {
     if (event.key === 'Escape') this.hide();
   };
 
-  readonly #position = (): void => {
+  readonly #position = async (): Promise<void> => {
     const [anchor, tooltip] = this.elements();
     if (!anchor || !tooltip) return;
-    const { top, bottom } = anchor.getBoundingClientRect();
-    void computePosition(anchor, tooltip, {
-      strategy: 'fixed',
-      placement: top > innerHeight - bottom ? 'top' : 'bottom',
-      middleware: [offset(6), shift({ padding: 8 })],
-    }).then(({ x, y }) => {
+    const { top, bottom, left } = anchor.getBoundingClientRect();
+    const above = top > innerHeight - bottom;
+    const place = (x: number, y: number) => {
       tooltip.style.left = `${x}px`;
       tooltip.style.top = `${y}px`;
-    });
+    };
+    try {
+      const { computePosition, offset, shift } = await import('../internal/position.js');
+      const { x, y } = await computePosition(anchor, tooltip, { strategy: 'fixed', placement: above ? 'top' : 'bottom', middleware: [offset(6), shift({ padding: 8 })] });
+      place(x, y);
+    } catch {
+      place(Math.max(8, Math.min(left, innerWidth - tooltip.offsetWidth - 8)), above ? top - tooltip.offsetHeight - 6 : bottom + 6);
+    }
   };
 }

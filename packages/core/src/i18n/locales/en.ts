@@ -52,6 +52,7 @@ export default {
     sendFailed: 'The code could not be sent. {{reason}}',
     exitUnverified: 'Exit without the code (HR will review)',
     contactHr: 'Or contact HR: {{contact}}',
+    stepMissing: 'The code step could not be loaded: this page lost its connection. You can exit without the code.',
   },
   done: {
     close: 'Close',

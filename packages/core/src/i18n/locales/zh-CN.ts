@@ -52,6 +52,7 @@ export default {
     sendFailed: '验证码发送失败。{{reason}}',
     exitUnverified: '不验证，直接退出（将由HR复核）',
     contactHr: '或联系HR：{{contact}}',
+    stepMissing: '验证步骤未能加载：本页面已断开网络。您可以不验证直接退出。',
   },
   done: {
     close: '关闭',

@@ -18,6 +18,7 @@ import { I18nController } from '../../controllers/i18n.js';
 import * as events from '../../events/index.js';
 import { deepActiveElement, widgetLocale } from '../../internal/dom.js';
 import { keepProgress, keptProgress } from '../../internal/kept-progress.js';
+import { loadLaterParts, prefetchLaterParts } from '../../internal/later-parts.js';
 import { base } from '../../styles/base.js';
 import { EXIT_DIALOG_PARTS, RESULT, type AieExitDialog } from '../exit-dialog/exit-dialog.js';
 import { EXIT_RESULT_PARTS } from '../exit-result/exit-result.js';
@@ -226,12 +227,23 @@ export class AiInterviewExit extends LitElement {
     this.#sync();
   }
 
+  protected override firstUpdated(): void {
+    // The button is on screen: the rest of the widget may come now (see internal/later-parts.ts).
+    prefetchLaterParts();
+  }
+
   protected override render() {
     const { status } = this.#flow.state;
     const { t, lang } = this.#text;
     const panel = status === 'resume' || status === 'reentry';
     return html`<div part="anchor" class=${this.placement} lang=${lang}>
-        <aie-exit-button exportparts="button,icon,label,tooltip" .i18n=${this.i18n} @click=${(event: Event) => this.open('button', event.currentTarget as HTMLElement)}></aie-exit-button>
+        <aie-exit-button
+          exportparts="button,icon,label,tooltip"
+          .i18n=${this.i18n}
+          @pointerenter=${this.#prepare}
+          @focusin=${this.#prepare}
+          @click=${(event: Event) => this.open('button', event.currentTarget as HTMLElement)}
+        ></aie-exit-button>
         <div aria-live="polite">
           ${panel
             ? html`<section part="panel" class="surface" tabindex="-1" aria-labelledby="panel-title">
@@ -251,6 +263,11 @@ export class AiInterviewExit extends LitElement {
         .voiceRate=${this.#store?.config.voice.rate ?? 1}
       ></aie-exit-dialog>`;
   }
+
+  /** The candidate may be about to leave: whatever the dialog needs should be here before the click. */
+  readonly #prepare = (): void => {
+    void loadLaterParts();
+  };
 
   /**
    * Bring the language up to date, and (re)build the store when what it was built from changed

@@ -37,4 +37,8 @@ export const styles = css`
     color: var(--_surface);
     font-size: 0.875em;
   }
+  /* Not seen before it has been placed once (its position is set from script). */
+  [part~='tooltip']:not([style]) {
+    visibility: hidden;
+  }
 `;

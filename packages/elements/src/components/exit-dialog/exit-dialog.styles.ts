@@ -61,15 +61,4 @@ export const styles = css`
     flex: 1 1 8em;
     padding-inline: 0.5em;
   }
-  [part~='faq'] {
-    margin-block-end: 0.75em;
-  }
-  [part~='faq'] summary {
-    min-block-size: 1.5rem;
-    cursor: pointer;
-    font-weight: 600;
-  }
-  [part~='faq'] p {
-    margin-block: 0.5em 0;
-  }
 `;

@@ -1,16 +1,18 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { cooldownUntil, progressPercent, type ExitSession, type FlowState } from '@ai-interview-exit/core';
+import { canExitUnverified, cooldownUntil, progressPercent, type ExitSession, type FlowState } from '@ai-interview-exit/core';
 import { VoiceController } from '../../controllers/voice.js';
-import { deepActiveElement, tabbables } from '../../internal/dom.js';
+import { deepActiveElement, hrLink, tabbables } from '../../internal/dom.js';
+import { loadLaterParts } from '../../internal/later-parts.js';
 import { WidgetPart } from '../../internal/widget-part.js';
 import { base } from '../../styles/base.js';
 import { EXIT_RESULT_PARTS } from '../exit-result/exit-result.js';
+import { HELP_OFFER_PARTS } from '../help-offer/parts.js';
 import { REASON_FORM_PARTS } from '../reason-form/reason-form.js';
-import { VERIFY_CODE_PARTS } from '../verify-code/verify-code.js';
+import { VERIFY_CODE_PARTS } from '../verify-code/parts.js';
 import { styles } from './exit-dialog.styles.js';
 
 /** The parts of `<aie-exit-dialog>` and of the steps inside it, for `exportparts` up the tree. */
-export const EXIT_DIALOG_PARTS = `dialog,title,body,message,progress,notice,actions,confirm-button,cancel-button,close-button,faq,handoff-button,${REASON_FORM_PARTS},${VERIFY_CODE_PARTS},${EXIT_RESULT_PARTS}`;
+export const EXIT_DIALOG_PARTS = `dialog,title,body,message,progress,notice,actions,confirm-button,cancel-button,close-button,${HELP_OFFER_PARTS},${REASON_FORM_PARTS},${VERIFY_CODE_PARTS},${EXIT_RESULT_PARTS}`;
 
 /** The steps before the exit: the dialog stays open until the candidate exits or stays. */
 const STEPS: ReadonlySet<FlowState['status']> = new Set(['help', 'confirm', 'verify']);
@@ -48,8 +50,8 @@ interface View {
  * @csspart confirm-button - "确认退出" / "Confirm exit", red.
  * @csspart cancel-button - "取消" / "Cancel", grey.
  * @csspart close-button - "关闭" / "Close" on the result view; the exit button shows it again.
- * @csspart faq - A common question and its answer in the help offer (R27).
- * @csspart handoff-button - "转人工客服" / "Talk to a person" in the help offer (R27).
+ * @csspart faq - A common question and its answer in the help offer (R27), from `<aie-help-offer>`.
+ * @csspart handoff-button - "转人工客服" / "Talk to a person" in the help offer (R27), from `<aie-help-offer>`.
  *
  * @cssproperty --aie-dialog-width - The dialog's width (default min(34rem, 100vw − 2rem)).
  * @cssproperty --aie-backdrop - What covers the page behind (default 50 % black).
@@ -136,11 +138,13 @@ export class AieExitDialog extends WidgetPart {
       html`<button part="confirm-button" class="danger" type="button" @click=${onClick}>${label}</button>${cancel}`;
     switch (state.status) {
       case 'help':
+        // A later part: it shows itself once fetched; the buttons work meanwhile.
+        void loadLaterParts();
         return {
           key: 'help',
           focus: '[part=cancel-button]',
           title: t('help.title'),
-          body: this.#helpBody(state.handoff),
+          body: html`<aie-help-offer exportparts=${HELP_OFFER_PARTS} .store=${store} .i18n=${this.i18n}></aie-help-offer>`,
           actions: confirm(t('help.continueExit'), () => store?.dispatch({ type: 'continueExit' })),
         };
       case 'confirm':
@@ -150,9 +154,9 @@ export class AieExitDialog extends WidgetPart {
         const step = phase === 'locked' ? phase : challenge ? 'code' : phase;
         return {
           key: `verify-${step}`,
-          focus: step === 'sending' ? 'h2' : 'aie-verify-code',
+          focus: step === 'sending' || !customElements.get('aie-verify-code') ? 'h2' : 'aie-verify-code',
           title: t('verify.title'),
-          body: html`<aie-verify-code exportparts=${VERIFY_CODE_PARTS} .store=${store} .i18n=${this.i18n}></aie-verify-code>`,
+          body: this.#verifyBody(state),
           actions: cancel,
         };
       }
@@ -170,17 +174,27 @@ export class AieExitDialog extends WidgetPart {
     }
   }
 
-  /** The help offer (R27): the vendor's answers to common questions, and a person to talk to. */
-  #helpBody(handoff: Extract<FlowState, { status: 'help' }>['handoff']): TemplateResult {
+  /**
+   * The one-time code step (R6) comes with the later parts. Until they are here it says the code
+   * is on its way; if they cannot be fetched, the way out opens (unverified, HR reviews).
+   */
+  #verifyBody(state: Extract<FlowState, { status: 'verify' }>): TemplateResult {
     const { t } = this.text;
-    const faq = (_: unknown, index: number) =>
-      html`<details part="faq"><summary>${t(`help.faq.${index}.question`)}</summary><p part="message">${t(`help.faq.${index}.answer`)}</p></details>`;
-    const status =
-      handoff.status === 'done' ? t('help.humanQueued', { id: handoff.result.ticketId }) : handoff.status === 'failed' ? t('help.humanFailed') : '';
-    return html`${this.store?.config.help.faq.map(faq)}
-      <button part="handoff-button" class="neutral" type="button" ?disabled=${handoff.status === 'requesting' || handoff.status === 'done'}
-        @click=${() => this.store?.dispatch({ type: 'requestHandoff', topic: 'other', message: '' })}>${t('help.human')}</button>
-      <p part="status" role="status">${status}</p>`;
+    const store = this.store;
+    if (customElements.get('aie-verify-code')) {
+      return html`<aie-verify-code exportparts=${VERIFY_CODE_PARTS} .store=${store} .i18n=${this.i18n}></aie-verify-code>`;
+    }
+    if (!canExitUnverified(state.verify)) {
+      void loadLaterParts().then((loaded) => {
+        if (loaded) this.requestUpdate();
+        else if (store?.getState().status === 'verify') store.dispatch({ type: 'codeStepUnavailable' });
+      });
+      return html`<p part="status" role="status">${t('verify.sending')}</p>`;
+    }
+    const contact = hrLink(store?.config.hrContact);
+    return html`<p part="error" role="alert">${t('verify.stepMissing')}</p>
+      <button part="exit-unverified-button" class="danger" type="button" @click=${() => store?.dispatch({ type: 'exitUnverified' })}>${t('verify.exitUnverified')}</button>
+      ${contact ? html`<p><a part="link" href=${contact.href}>${t('verify.contactHr', { contact: contact.text })}</a></p>` : nothing}`;
   }
 
   #confirmBody({ plan, context }: ExitSession): TemplateResult {

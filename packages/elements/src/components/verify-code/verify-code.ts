@@ -6,8 +6,7 @@ import { WidgetPart } from '../../internal/widget-part.js';
 import { base } from '../../styles/base.js';
 import { styles } from './verify-code.styles.js';
 
-/** The parts of `<aie-verify-code>`, for `exportparts` up the tree. */
-export const VERIFY_CODE_PARTS = 'status,label,input,submit-button,attempts,error,resend-button,exit-unverified-button,link';
+export { VERIFY_CODE_PARTS } from './parts.js';
 
 /**
  * The second verification (R6) inside the exit dialog. The store asks the backend to send a

@@ -1,0 +1,9 @@
+/**
+ * The widget's later parts (see internal/later-parts.ts): registered when the first script
+ * fetches this module, never imported directly by a page.
+ */
+import { AieHelpOffer } from '../components/help-offer/help-offer.js';
+import { AieVerifyCode } from '../components/verify-code/verify-code.js';
+
+customElements.get('aie-verify-code') || customElements.define('aie-verify-code', AieVerifyCode);
+customElements.get('aie-help-offer') || customElements.define('aie-help-offer', AieHelpOffer);

@@ -1,0 +1,27 @@
+/**
+ * The widget ships as a small first script and later parts (the one-time code step, the
+ * tooltip's positioning, and what the candidate rarely needs). The first script holds everything
+ * an exit cannot do without; the later parts are fetched once the page is idle after the button
+ * shows, or at once when a step needs them, so that a candidate who goes offline afterwards still
+ * has every step. When they cannot be fetched, each step that needs them has a way to finish.
+ */
+let parts: Promise<boolean> | undefined;
+
+/** Fetch and register the later parts, once: resolves `false` when they could not be fetched (it tries again next time). */
+export function loadLaterParts(): Promise<boolean> {
+  // The tooltip imports Floating UI itself when it first shows; fetching it now keeps it offline too.
+  return (parts ??= Promise.all([import('../define/later.js'), import('./position.js')]).then(
+    () => true,
+    () => {
+      parts = undefined;
+      return false;
+    },
+  ));
+}
+
+/** Fetch the later parts when the page has nothing else to do (a second at the latest). */
+export function prefetchLaterParts(): void {
+  if (parts) return;
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void loadLaterParts(), { timeout: 1000 });
+  else setTimeout(() => void loadLaterParts(), 200);
+}
