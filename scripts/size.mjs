@@ -1,7 +1,8 @@
-// Prints every shipped bundle's size (minified and gzip -9), writes dist/size-report.json,
+// Prints every shipped bundle's size (minified and gzip -9), the later parts a first script
+// fetches (dist/<name>-parts/, named without their hash) included, writes dist/size-report.json,
 // and exits 1 when a bundle is over its budget in size-budgets.json (or a budgeted one is missing).
 //   node scripts/size.mjs [--dist dir] [--budgets file]
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -9,13 +10,17 @@ import { gzipSync } from 'node:zlib';
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, budgets: { type: 'string', default: 'size-budgets.json' } } });
 const budgets = Object.fromEntries(Object.entries(JSON.parse(readFileSync(values.budgets, 'utf8'))).filter(([key]) => !key.startsWith('$')));
 
-const report = readdirSync(values.dist)
-  .filter((file) => file.endsWith('.min.js'))
-  .sort()
-  .map((file) => {
-    const code = readFileSync(join(values.dist, file));
-    return { name: file.replace(/\.min\.js$/, ''), file: join(values.dist, file), minBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
-  });
+const measure = (name, file) => {
+  const code = readFileSync(file);
+  return { name, file, minBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
+};
+const bundles = readdirSync(values.dist).filter((file) => file.endsWith('.min.js')).sort();
+const report = bundles.flatMap((file) => {
+  const name = file.replace(/\.min\.js$/, '');
+  const partsDir = join(values.dist, `${name}-parts`);
+  const parts = existsSync(partsDir) ? readdirSync(partsDir).filter((part) => part.endsWith('.js')).sort() : [];
+  return [measure(name, join(values.dist, file)), ...parts.map((part) => measure(`${name}-parts/${part.replace(/-[\w-]{8}\.js$/, '')}`, join(partsDir, part)))];
+});
 writeFileSync(join(values.dist, 'size-report.json'), `${JSON.stringify(report, null, 2)}\n`);
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;

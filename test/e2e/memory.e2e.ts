@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { collectErrors, launchChromium } from '../support/browser.js';
+import { collectErrors, launchChromium, openWithDist } from '../support/browser.js';
 
 const CYCLES = 200;
 /** A count, not a time: the level after the first cycles may move by a few nodes, not by one view per cycle. */
@@ -30,8 +30,10 @@ interface Widget extends HTMLElement {
 async function widgetPage(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
   const errors = collectErrors(page);
-  await page.setContent('<!doctype html><html lang="en"><body><ai-interview-exit interview-id="memory-1" candidate-ref="c-1" job-type="frontline"></ai-interview-exit></body></html>');
-  await page.addScriptTag({ path: 'dist/widget.min.js', type: 'module' });
+  await openWithDist(
+    page,
+    '<!doctype html><html lang="en"><body><ai-interview-exit interview-id="memory-1" candidate-ref="c-1" job-type="frontline"></ai-interview-exit><script type="module" src="/widget.min.js"></script></body></html>',
+  );
   await page.evaluate(async () => {
     await customElements.whenDefined('ai-interview-exit');
     const widget = document.querySelector('ai-interview-exit') as Widget;

@@ -1,10 +1,24 @@
 // playwright-core driving Debian's Chromium, for story, e2e and screenshot tests.
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+}
+
+/**
+ * Open `html` at a made-up origin whose other paths are the files of `dist/` (the widget's first
+ * script and the later parts it fetches), served by the page's own routing: no server to start.
+ */
+export async function openWithDist(page: Page, html: string): Promise<void> {
+  const origin = 'http://widget.test';
+  await page.route(`${origin}/**`, (route) => {
+    const path = new URL(route.request().url()).pathname;
+    return path === '/' ? route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }) : route.fulfill({ path: join('dist', path) });
+  });
+  await page.goto(`${origin}/`);
 }
 
 /** Console errors and uncaught exceptions a page produced, collected from now on. */

@@ -1,7 +1,7 @@
 // The size check is the budget's only guard: prove that it fails when a bundle is over.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -9,6 +9,8 @@ import { describe, it } from 'node:test';
 function check(budgets: Record<string, number>) {
   const dir = mkdtempSync(join(tmpdir(), 'aie-size-'));
   writeFileSync(join(dir, 'widget.min.js'), 'export const a = 1;\n'.repeat(200));
+  mkdirSync(join(dir, 'widget-parts'));
+  writeFileSync(join(dir, 'widget-parts', 'later-Ab3_x-9Z.js'), 'export const b = 2;\n'.repeat(10));
   writeFileSync(join(dir, 'budgets.json'), JSON.stringify(budgets));
   const run = spawnSync(process.execPath, ['scripts/size.mjs', '--dist', dir, '--budgets', join(dir, 'budgets.json')], { encoding: 'utf8' });
   return { ...run, report: JSON.parse(readFileSync(join(dir, 'size-report.json'), 'utf8')) };
@@ -23,6 +25,13 @@ describe('npm run size', () => {
     assert.equal(run.report[0].minBytes, 4000);
     assert.ok(run.report[0].gzipBytes < 200);
     assert.match(run.stdout, /widget\s+4,000/);
+  });
+
+  it('lists the later parts a first script fetches, by name without their hash', () => {
+    const run = check({ widget: 10_000 });
+    assert.deepEqual(run.report.map((row: { name: string }) => row.name), ['widget', 'widget-parts/later']);
+    assert.equal(run.report[1].minBytes, 200);
+    assert.match(run.stdout, /widget-parts\/later\s+200/);
   });
 
   it('fails when a bundle is over its budget', () => {

@@ -1,6 +1,6 @@
 /**
- * The widget ships as a small first script and later parts (the one-time code step, the
- * tooltip's positioning, and what the candidate rarely needs). The first script holds everything
+ * The widget ships as a small first script and later parts (the one-time code step, the help
+ * offer, the resume prompt, the tooltip's positioning). The first script holds everything
  * an exit cannot do without; the later parts are fetched once the page is idle after the button
  * shows, or at once when a step needs them, so that a candidate who goes offline afterwards still
  * has every step. When they cannot be fetched, each step that needs them has a way to finish.

@@ -22,7 +22,7 @@ import { loadLaterParts, prefetchLaterParts } from '../../internal/later-parts.j
 import { base } from '../../styles/base.js';
 import { EXIT_DIALOG_PARTS, RESULT, type AieExitDialog } from '../exit-dialog/exit-dialog.js';
 import { EXIT_RESULT_PARTS } from '../exit-result/exit-result.js';
-import { RESUME_PROMPT_PARTS } from '../resume-prompt/resume-prompt.js';
+import { RESUME_PROMPT_PARTS } from '../resume-prompt/parts.js';
 import { styles } from './ai-interview-exit.styles.js';
 
 /** Where the exit button sits: a corner of the viewport (fixed), or in the page's flow. */
@@ -235,7 +235,8 @@ export class AiInterviewExit extends LitElement {
   protected override render() {
     const { status } = this.#flow.state;
     const { t, lang } = this.#text;
-    const panel = status === 'resume' || status === 'reentry';
+    // The resume prompt is a later part: its panel shows once it is here (never, if it cannot be fetched).
+    const panel = status === 'reentry' || (status === 'resume' && this.#laterPart('aie-resume-prompt'));
     return html`<div part="anchor" class=${this.placement} lang=${lang}>
         <aie-exit-button
           exportparts="button,icon,label,tooltip"
@@ -262,6 +263,13 @@ export class AiInterviewExit extends LitElement {
         ?voice=${this.voice || !!this.#store?.config.voice.enabled}
         .voiceRate=${this.#store?.config.voice.rate ?? 1}
       ></aie-exit-dialog>`;
+  }
+
+  /** Whether a later part's tag is defined; if not, fetch the parts and render again once they are here. */
+  #laterPart(tag: string): boolean {
+    if (customElements.get(tag)) return true;
+    void loadLaterParts().then((loaded) => loaded && this.requestUpdate());
+    return false;
   }
 
   /** The candidate may be about to leave: whatever the dialog needs should be here before the click. */

@@ -4,13 +4,13 @@ import { base } from '../../styles/base.js';
 import { findWidget } from '../exit-link/exit-link.js';
 import { styles } from './resume-prompt.styles.js';
 
-/** The parts of `<aie-resume-prompt>`, for `exportparts` up the tree. */
-export const RESUME_PROMPT_PARTS = 'message,actions,continue-button,exit-button';
+export { RESUME_PROMPT_PARTS } from './parts.js';
 
 /**
  * "Your last interview was not finished. Continue?" (R15), shown when progress kept on this device
  * says the last visit ended early. Continue tells the vendor (`aie-resume`) to restore the
- * interview; Exit opens the exit flow of the widget around it.
+ * interview; Exit opens the exit flow of the widget around it. It comes with the widget's later
+ * parts: an offer to continue can wait, the exit button never does.
  *
  * @summary The resume prompt.
  *
