@@ -16,6 +16,10 @@ export { HELP_OFFER_PARTS } from './parts.js';
  * @csspart message - An answer.
  * @csspart handoff-button - "转人工客服" / "Talk to a person".
  * @csspart status - What became of the request for a person (a live status).
+ *
+ * @cssproperty --aie-color-neutral - The hand-off button's grey (default #e3e3e3; dark #3c4043).
+ * @cssproperty --aie-color-on-neutral - Its text (default #1f1f1f; dark #ededed).
+ * @cssproperty --aie-color-focus - Focus ring of the questions and the button (default #1a5fd0).
  */
 export class AieHelpOffer extends WidgetPart {
   static override styles = [base, styles];
