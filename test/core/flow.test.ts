@@ -291,3 +291,35 @@ describe('store.setContext', () => {
     assert.equal(confirm.status === 'confirm' && confirm.session.context.stage, 'professional');
   });
 });
+
+describe('store.preview', () => {
+  it('is what opening would show now, without opening or telling anyone', () => {
+    const { store, events } = setup('engineer');
+    let notified = 0;
+    store.subscribe(() => notified++);
+    store.setProgress(progressAt(3));
+    const before = store.preview();
+    assert.equal(store.getState().status, 'idle');
+    assert.equal(notified, 0);
+    assert.deepEqual(events, []);
+    assert.equal(before.status, 'confirm');
+    // It follows the progress and the stage given since.
+    store.setProgress(progressAt(9));
+    store.setContext({ stage: 'self-introduction' });
+    const after = store.preview();
+    assert.equal(after.status === 'confirm' && after.session.context.progress?.answered, 9);
+    assert.equal(after.status === 'confirm' && after.session.plan.gate, 'free');
+    store.open('button');
+    const opened = store.getState();
+    assert.deepEqual(opened.status === 'confirm' && opened.session.plan, after.status === 'confirm' && after.session.plan);
+  });
+
+  it('shows the help offer first where the plan begins with it, and nothing new while a flow is open', () => {
+    const { store } = setup('engineer', { defaults: { helpOffer: true } });
+    const preview = store.preview();
+    assert.equal(preview.status, 'help');
+    store.open('button');
+    assert.equal(store.getState().status, 'help');
+    assert.equal(store.preview(), store.getState());
+  });
+});

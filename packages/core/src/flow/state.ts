@@ -152,3 +152,8 @@ export interface Transition {
 }
 
 export const INITIAL_STATE: FlowState = Object.freeze({ status: 'idle' });
+
+/** No exit is under way and none is shown: `open` would start one (the resume prompt may be up). */
+export function canOpen(state: FlowState): state is Extract<FlowState, { status: 'idle' | 'resume' }> {
+  return state.status === 'idle' || state.status === 'resume';
+}

@@ -54,6 +54,11 @@ export interface ExitStore {
   subscribe(listener: (state: FlowState) => void): () => void;
   /** Open the exit flow, resolving the plan from the live context. */
   open(source: ExitSource): void;
+  /**
+   * The state `open(source)` would lead to now, without opening anything or telling anyone: a view
+   * can be built from it before the candidate clicks, so that the click only shows it.
+   */
+  preview(source?: ExitSource): FlowState;
   /** Keep the live progress (R7, R8); the plan and the record read it. */
   setProgress(snapshot: ProgressSnapshot | null): void;
   getContext(): ExitContext;
@@ -100,6 +105,14 @@ export function createExitStore(options: ExitStoreOptions): ExitStore {
       tell({ name: 'error', code: 'config-invalid', message: `The exit config was refused; the safe defaults apply.\n${formatProblems(parsed.problems)}`, problems: parsed.problems }),
     );
   }
+
+  const openAction = (source: ExitSource): FlowAction => ({
+    type: 'open',
+    source,
+    context,
+    plan: resolveExitPlan(parsed.config, context),
+    options: flowOptions(parsed.config),
+  });
 
   function stamp(): Stamp {
     return { at: now().toISOString(), recordKey: newId(), deletionKey: newId(), progress: context.progress };
@@ -181,8 +194,10 @@ export function createExitStore(options: ExitStoreOptions): ExitStore {
       return () => listeners.delete(listener);
     },
     open(source) {
-      const plan = resolveExitPlan(parsed.config, context);
-      dispatch({ type: 'open', source, context, plan, options: flowOptions(parsed.config) });
+      dispatch(openAction(source));
+    },
+    preview(source = 'button') {
+      return reduce(state, openAction(source)).state;
     },
     setProgress(snapshot) {
       context = { ...context, progress: snapshot, stage: snapshot?.stage ?? context.stage };

@@ -19,9 +19,13 @@ export function loadLaterParts(): Promise<boolean> {
   ));
 }
 
-/** Fetch the later parts when the page has nothing else to do (a second at the latest). */
+/** Run `callback` when the page has nothing else to do (a second at the latest). */
+export function whenIdle(callback: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 1000 });
+  else setTimeout(callback, 200);
+}
+
+/** Fetch the later parts when the page has nothing else to do. */
 export function prefetchLaterParts(): void {
-  if (parts) return;
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void loadLaterParts(), { timeout: 1000 });
-  else setTimeout(() => void loadLaterParts(), 200);
+  if (!parts) whenIdle(() => void loadLaterParts());
 }

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import {
   AdapterError,
+  canOpen,
   createExitStore,
   ExitContextSchema,
   ProgressSnapshotSchema,
@@ -18,7 +19,7 @@ import { I18nController } from '../../controllers/i18n.js';
 import * as events from '../../events/index.js';
 import { deepActiveElement, widgetLocale } from '../../internal/dom.js';
 import { keepProgress, keptProgress } from '../../internal/kept-progress.js';
-import { loadLaterParts, prefetchLaterParts } from '../../internal/later-parts.js';
+import { loadLaterParts, prefetchLaterParts, whenIdle } from '../../internal/later-parts.js';
 import { base } from '../../styles/base.js';
 import { EXIT_DIALOG_PARTS, RESULT, type AieExitDialog } from '../exit-dialog/exit-dialog.js';
 import { EXIT_RESULT_PARTS } from '../exit-result/exit-result.js';
@@ -169,6 +170,8 @@ export class AiInterviewExit extends LitElement {
   #outbox?: Outbox;
   #progress: ProgressSnapshot | null = null;
   #built: unknown[] = [];
+  /** The page was idle, or the pointer or focus reached the button: the dialog is built, closed. */
+  #prepared = false;
   readonly #flow = new FlowController(this);
   readonly #text = new I18nController(this);
 
@@ -228,8 +231,10 @@ export class AiInterviewExit extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // The button is on screen: the rest of the widget may come now (see internal/later-parts.ts).
+    // The button is on screen: the rest of the widget may come now (see internal/later-parts.ts),
+    // and the dialog may be built, closed, so that a click only shows it.
     prefetchLaterParts();
+    whenIdle(this.#prepare);
   }
 
   protected override render() {
@@ -262,6 +267,7 @@ export class AiInterviewExit extends LitElement {
         .i18n=${this.i18n}
         ?voice=${this.voice || !!this.#store?.config.voice.enabled}
         .voiceRate=${this.#store?.config.voice.rate ?? 1}
+        .preview=${this.#prepared && this.#store && canOpen(this.#flow.state) ? this.#store.preview() : undefined}
       ></aie-exit-dialog>`;
   }
 
@@ -275,6 +281,9 @@ export class AiInterviewExit extends LitElement {
   /** The candidate may be about to leave: whatever the dialog needs should be here before the click. */
   readonly #prepare = (): void => {
     void loadLaterParts();
+    if (this.#prepared) return;
+    this.#prepared = true;
+    this.requestUpdate();
   };
 
   /**

@@ -95,7 +95,8 @@ export class AieExitDialog extends WidgetPart {
   }
 
   protected override render() {
-    const view = (this.#view = this.#viewOf(this.flow.state));
+    // While nothing is open, the prepared preview (if any) is built in the closed dialog.
+    const view = (this.#view = this.#viewOf(this.shown));
     return html`<dialog part="dialog" class="surface" lang=${this.text.lang} aria-labelledby="title" @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#onKeydown}>
       ${view
         ? html`<h2 part="title" id="title" tabindex="-1">${view.title}</h2>
@@ -144,7 +145,7 @@ export class AieExitDialog extends WidgetPart {
           key: 'help',
           focus: '[part=cancel-button]',
           title: t('help.title'),
-          body: html`<aie-help-offer exportparts=${HELP_OFFER_PARTS} .store=${store} .i18n=${this.i18n}></aie-help-offer>`,
+          body: html`<aie-help-offer exportparts=${HELP_OFFER_PARTS} .store=${store} .i18n=${this.i18n} .preview=${this.preview}></aie-help-offer>`,
           actions: confirm(t('help.continueExit'), () => store?.dispatch({ type: 'continueExit' })),
         };
       case 'confirm':
@@ -206,7 +207,7 @@ export class AieExitDialog extends WidgetPart {
         : nothing}
       ${plan.hrReview ? html`<p part="notice">${t('confirm.hrReview')}</p>` : nothing}
       ${until ? html`<p part="notice">${t('confirm.cooldown', { days: plan.cooldownDays, date: date(until, context.timeZone, false) })}</p>` : nothing}
-      <aie-reason-form exportparts=${REASON_FORM_PARTS} .store=${this.store} .i18n=${this.i18n}></aie-reason-form>`;
+      <aie-reason-form exportparts=${REASON_FORM_PARTS} .store=${this.store} .i18n=${this.i18n} .preview=${this.preview}></aie-reason-form>`;
   }
 
   readonly #confirm = async (): Promise<void> => {

@@ -25,7 +25,7 @@ export class AieHelpOffer extends WidgetPart {
   static override styles = [base, styles];
 
   protected override render() {
-    const state = this.flow.state;
+    const state = this.shown;
     const store = this.store;
     if (state.status !== 'help' || !store) return nothing;
     const { t } = this.text;

@@ -1,4 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { DataChoiceSchema, type FlowInput } from '@ai-interview-exit/core';
 import { WidgetPart } from '../../internal/widget-part.js';
 import { base } from '../../styles/base.js';
@@ -35,7 +36,7 @@ export class AieReasonForm extends WidgetPart {
   static override styles = [base, styles];
 
   protected override render() {
-    const state = this.flow.state;
+    const state = this.shown;
     if (state.status !== 'confirm' && state.status !== 'verify') return nothing;
     const { t } = this.text;
     const { plan, draft, options } = state.session;
@@ -43,7 +44,7 @@ export class AieReasonForm extends WidgetPart {
     const required = plan.reason === 'required';
     const option = (name: string, checked: boolean, label: string, action: FlowInput, hint?: string) =>
       html`<label part="option"
-          ><input type="radio" name=${name} .checked=${checked} aria-describedby=${hint ?? nothing} @change=${() => this.store?.dispatch(action)} />${label}</label
+          ><input type="radio" name=${name} .checked=${live(checked)} aria-describedby=${hint ?? nothing} @change=${() => this.store?.dispatch(action)} />${label}</label
         >${hint ? html`<span part="hint" id=${hint}>${t(`data.${hint}`)}</span>` : nothing}`;
     return html`${plan.steps.includes('reason')
         ? html`<fieldset part="fieldset" role="radiogroup" aria-required=${required} aria-invalid=${invalid} aria-describedby=${invalid ? 'error' : nothing}>
@@ -61,7 +62,7 @@ export class AieReasonForm extends WidgetPart {
                     maxlength=${options.textLimit}
                     aria-describedby=${invalid ? 'counter error' : 'counter'}
                     aria-invalid=${invalid}
-                    .value=${draft.reasonText}
+                    .value=${live(draft.reasonText)}
                     @input=${(event: InputEvent) => this.store?.dispatch({ type: 'setReasonText', text: (event.target as HTMLTextAreaElement).value })}
                   ></textarea>
                   <span part="counter" id="counter">${t('reason.counter', { count: draft.reasonText.length, max: options.textLimit })}</span>`
