@@ -18,7 +18,7 @@ describe('resolveExitPlan: the article\'s rules (§4.1)', () => {
   const cases: { name: string; jobType: string; stage: string; expect: Record<string, unknown> }[] = [
     { name: 'R17 front-line role: HR reviews the exit', jobType: 'frontline', stage: 'professional', expect: { hrReview: true, gate: 'confirm' } },
     { name: 'R17 management role: exits freely, no review', jobType: 'manager', stage: 'professional', expect: { hrReview: false, gate: 'confirm' } },
-    { name: 'R18 self-introduction stage: free exit', jobType: 'engineer', stage: 'self-introduction', expect: { gate: 'free', progressNotice: false, steps: ['confirm'] } },
+    { name: 'R18 self-introduction stage: free exit, the reason still offered (R9)', jobType: 'engineer', stage: 'self-introduction', expect: { gate: 'free', progressNotice: false, steps: ['confirm', 'reason'] } },
     { name: 'R18 professional stage: confirmation with progress and reason', jobType: 'engineer', stage: 'professional', expect: { gate: 'confirm', progressNotice: true, steps: ['confirm', 'reason'] } },
     { name: 'R6 executives: a one-time code', jobType: 'executive', stage: 'professional', expect: { gate: 'verify', verification: { channel: 'sms' }, steps: ['confirm', 'reason', 'verify'] } },
     { name: 'R6 executives: the code wins over a free stage (later rule)', jobType: 'executive', stage: 'self-introduction', expect: { gate: 'verify' } },
@@ -39,12 +39,24 @@ describe('resolveExitPlan: the article\'s rules (§4.1)', () => {
 
   it('confirm is always the first step after an optional help offer (R5: never exit at once)', () => {
     const config = ExitConfigSchema.parse({ defaults: { gate: 'free', helpOffer: true } });
-    assert.deepEqual(resolveExitPlan(config, { jobType: 'x', stage: 'y' }).steps, ['help', 'confirm']);
+    assert.deepEqual(resolveExitPlan(config, { jobType: 'x', stage: 'y' }).steps, ['help', 'confirm', 'reason']);
   });
 
   it('a free exit still asks the reason when the policy requires one', () => {
     const config = ExitConfigSchema.parse({ defaults: { gate: 'free', reason: 'required' } });
     assert.deepEqual(resolveExitPlan(config, { jobType: 'x', stage: 'y' }).steps, ['confirm', 'reason']);
+  });
+
+  it('a free exit offers the optional reason too (R9: early exits are the ones HR most wants to understand)', () => {
+    const config = ExitConfigSchema.parse({ defaults: { gate: 'free' } });
+    const plan = resolveExitPlan(config, { jobType: 'x', stage: 'y' });
+    assert.deepEqual([plan.steps, plan.reason, plan.progressNotice], [['confirm', 'reason'], 'optional', false]);
+  });
+
+  it('a rule may turn the reason off; the confirmation stays', () => {
+    const config = ExitConfigSchema.parse({ rules: [{ when: { stages: ['self-introduction'] }, then: { gate: 'free', reason: 'off' } }] });
+    assert.deepEqual(resolveExitPlan(config, { jobType: 'x', stage: 'self-introduction' }).steps, ['confirm']);
+    assert.deepEqual(resolveExitPlan(config, { jobType: 'x', stage: 'professional' }).steps, ['confirm', 'reason']);
   });
 });
 

@@ -73,6 +73,19 @@ describe('the demo, end to end', () => {
     await page.close();
   });
 
+  it('an early exit (self-introduction, a free exit) offers the reason too, and HR gets it (R9)', async () => {
+    const { page, errors } = await open(demo.browser, `${demo.base}/candidate?job=manager&lang=en`);
+    await page.getByRole('button', { name: 'Exit interview', exact: true }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Exit the interview' });
+    await dialog.getByRole('radio', { name: 'A privacy concern' }).check();
+    await dialog.getByRole('button', { name: 'Confirm exit' }).click();
+    await page.getByText(/Submitted\. Receipt number: /).first().waitFor();
+    const [exit] = await demo.exitsOf(await interviewIdOf(page));
+    assert.equal((exit as { reason?: { code?: string } }).reason?.code, 'privacy');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('re-entry: back after an exit, the candidate is told and shown how to reschedule (R14)', async () => {
     const { page } = await open(demo.browser, `${demo.base}/candidate?job=manager`);
     await page.getByRole('button', { name: '退出面试', exact: true }).first().click();

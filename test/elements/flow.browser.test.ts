@@ -211,13 +211,13 @@ describe('exit flow', () => {
     expect(notices[1]).to.equal(`Company policy: you cannot apply for this role again for 30 days (until ${until30}).`);
   });
 
-  it('follows the stage: a free exit in the self-introduction (no reasons, no progress sentence)', async () => {
+  it('follows the stage: a free exit in the self-introduction (no progress sentence, the reason still offered: R9)', async () => {
     const parts = await mountWidget({ config: ARTICLE_POLICY, progress: null });
     parts.el.stage = 'self-introduction';
     await settle();
     parts.button().click();
-    await until(() => parts.reasonForm(), 'the dialog');
-    expect(parts.reasonForm()!.querySelector('[role=radiogroup]')).to.equal(null);
+    await until(() => parts.dialog().open && parts.reasonForm(), 'the dialog');
+    expect(parts.reasonForm()!.querySelector('[role=radiogroup]')!.getAttribute('aria-required')).to.equal('false');
     expect(parts.reasonForm()!.querySelectorAll('input[name=data]')).to.have.length(3);
     expect(parts.inDialog('[part~=progress]')).to.equal(null);
     expect(parts.el.store!.getState().status === 'confirm' && parts.el.store!.getState()).to.have.nested.property('session.plan.gate', 'free');

@@ -42,7 +42,7 @@ describe('the prepared dialog', () => {
 
     parts.el.stage = 'self-introduction';
     parts.el.progress = null;
-    await until(() => !parts.reasonForm()!.querySelector('[role=radiogroup]'), 'a free exit: no reasons');
+    await until(() => !parts.inDialog('[part~=progress]'), 'a free exit: no progress sentence');
     await openDialog(parts);
     const state = parts.el.store!.getState();
     expect(state.status === 'confirm' && state.session.plan.gate).to.equal('free');

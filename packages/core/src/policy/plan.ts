@@ -1,4 +1,4 @@
-import type { ExitConfig, ExitGate, PolicyEffect, PolicyRule } from '../schemas/config.js';
+import type { ExitConfig, ExitGate, PolicyEffect, PolicyRule, ReasonAsk } from '../schemas/config.js';
 import { progressRatio, type ProgressSnapshot } from '../schemas/progress.js';
 
 /** The steps a candidate may walk through, in this order. The reason is asked inside the confirm view (R9). */
@@ -17,7 +17,8 @@ export interface ExitPlan {
   gate: ExitGate;
   /** Say how far the candidate got before they confirm (R7). */
   progressNotice: boolean;
-  reason: 'optional' | 'required';
+  /** Whether the confirmation asks why (R9); `off` only where the vendor's policy says so. */
+  reason: ReasonAsk;
   /** Channel of the one-time code when the gate is `verify` (R6), else null. */
   verification: { channel: 'sms' | 'email' } | null;
   /** HR reviews the record (R17); the exit takes effect at once either way. */
@@ -55,7 +56,8 @@ export function resolveExitPlan(config: ExitConfig, context: PlanContext): ExitP
   // A code that cannot be sent would trap the candidate: fall back to a plain confirmation.
   const channel = config.verification.channel;
   const gate: ExitGate = effect.gate === 'verify' && channel === 'none' ? 'confirm' : effect.gate;
-  const asksReason = gate !== 'free' || effect.reason === 'required';
+  // Early exits are the ones HR most wants to understand: a free exit asks why too (R9).
+  const asksReason = effect.reason !== 'off';
   const steps: ExitStep[] = [
     ...(effect.helpOffer ? (['help'] as const) : []),
     'confirm',

@@ -41,9 +41,17 @@ export type ExitGate = z.infer<typeof ExitGateSchema>;
  */
 export const ReviewSchema = z.enum(['none', 'after-exit', 'before-exit']);
 
+/**
+ * Whether the confirmation asks why (R9): `optional` (the default, in every confirmation, free
+ * exits included), `required`, or `off` for a rule where the vendor asks nothing (the data choice stays).
+ */
+export const ReasonAskSchema = z.enum(['off', 'optional', 'required']);
+
+export type ReasonAsk = z.infer<typeof ReasonAskSchema>;
+
 export const PolicyEffectSchema = z.object({
   gate: z.optional(ExitGateSchema),
-  reason: z.optional(z.enum(['optional', 'required'])),
+  reason: z.optional(ReasonAskSchema),
   review: z.optional(ReviewSchema),
   helpOffer: z.optional(z.boolean()),
   cooldownDays: z.optional(intBetween(0, 3650)),
@@ -106,7 +114,7 @@ export const ExitConfigSchema = z.object({
   defaults: z.prefault(
     z.object({
       gate: z._default(ExitGateSchema, 'confirm'),
-      reason: z._default(z.enum(['optional', 'required']), 'optional'),
+      reason: z._default(ReasonAskSchema, 'optional'),
       review: z._default(ReviewSchema, 'none'),
       helpOffer: z._default(z.boolean(), false),
     }),
