@@ -7,12 +7,22 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { createConsoleTransport, createFileTransport, createServer } from '@ai-interview-exit/server';
+import type { ExitConfigInput } from '@ai-interview-exit/core';
 import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
 import { createDemoPhone } from './phone.js';
 import { ROLE_TITLES, seedDemo } from './seed.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
+
+/**
+ * The article's policy, with its assistant (§4.4, R27) where it fits: a manager who wants to leave
+ * in the middle of the professional questions is first asked why and offered help.
+ */
+export const DEMO_POLICY: ExitConfigInput = {
+  ...ARTICLE_POLICY,
+  rules: [...(ARTICLE_POLICY.rules ?? []), { id: 'assistant-manager-professional', when: { jobTypes: ['manager'], stages: ['professional'] }, then: { helpOffer: true } }],
+};
 
 /** Demo only: a fixed HR token the HR page asks for. A real HR console signs its users in. */
 export const DEMO_HR_TOKEN = 'demo-hr-token';
@@ -45,7 +55,7 @@ export async function createDemoApp(options: DemoOptions = {}) {
     dbPath,
     secret: secretFor(dirname(dbPath)),
     hrTokens: [DEMO_HR_TOKEN],
-    config: ARTICLE_POLICY,
+    config: DEMO_POLICY,
     transports: [phone, createFileTransport(join(dirname(dbPath), 'notifications.jsonl')), ...(options.console === false ? [] : [createConsoleTransport()])],
   });
 
@@ -74,7 +84,7 @@ export async function createDemoApp(options: DemoOptions = {}) {
       payload: { interviewId, candidateRef, candidateName, contact: { phone: '13812345678', email: 'candidate@example.com' }, jobType, roleTitle: ROLE_TITLES[jobType], stage: 'self-introduction' },
     });
     const { token } = registered.json() as { token: string };
-    return { interviewId, candidateRef, candidateName, token, config: ARTICLE_POLICY };
+    return { interviewId, candidateRef, candidateName, token, config: DEMO_POLICY };
   });
   app.post('/demo/hr-session', async () => ({ token: DEMO_HR_TOKEN }));
   app.get('/demo/phone', (request, reply) => {

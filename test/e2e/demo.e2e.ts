@@ -86,6 +86,28 @@ describe('the demo, end to end', () => {
     await page.close();
   });
 
+  it('a manager in the professional questions is offered help first (R27): a topic, a message, the ticket, back to the interview', async () => {
+    const { page, errors } = await open(demo.browser, `${demo.base}/candidate?job=manager&lang=en`);
+    await page.getByRole('button', { name: 'Next question' }).click(); // on to the professional stage
+    await page.getByRole('button', { name: 'Exit interview', exact: true }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Why are you leaving? Can we help?' });
+    await dialog.getByText('How do I reschedule?').click();
+    await dialog.getByText('After you exit, contact HR to pick a new time; your progress is kept.').waitFor();
+    await dialog.getByRole('radio', { name: 'Rescheduling the interview' }).check();
+    await dialog.getByRole('textbox', { name: 'Anything the person should know (optional)' }).fill('My train is late; can we do this at 4 pm?');
+    await dialog.getByRole('button', { name: 'Talk to a person' }).click();
+    const status = dialog.getByRole('status').filter({ hasText: 'Ticket: t-' });
+    await status.waitFor();
+    assert.match(await status.innerText(), /A person will contact you\. Ticket: t-[\w-]+ A person will answer by .+\./);
+    await shot(page, 'help-offer-ticket');
+    await dialog.getByRole('button', { name: 'Back to the interview' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Next question' }).waitFor(); // the interview goes on
+    assert.deepEqual(await demo.exitsOf(await interviewIdOf(page)), []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('re-entry: back after an exit, the candidate is told and shown how to reschedule (R14)', async () => {
     const { page } = await open(demo.browser, `${demo.base}/candidate?job=manager`);
     await page.getByRole('button', { name: '退出面试', exact: true }).first().click();

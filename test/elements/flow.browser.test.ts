@@ -5,7 +5,7 @@ import { createI18n } from '@ai-interview-exit/core/i18n';
 import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
 import type { AieExitDialog } from '@ai-interview-exit/elements';
 import { createMemoryAdapter } from '@ai-interview-exit/core/memory';
-import { clearKeptProgress, expectFocusOn, keepProgressFor, keptProgressKey, mountWidget, openDialog, progressAt, settle, typeInto, until } from './support.js';
+import { accessibleName, clearKeptProgress, expectFocusOn, keepProgressFor, keptProgressKey, mountWidget, openDialog, progressAt, settle, typeInto, until } from './support.js';
 
 describe('exit flow', () => {
   beforeEach(clearKeptProgress);
@@ -284,11 +284,39 @@ describe('exit flow', () => {
     await until(() => parts.help()?.querySelector('[part=faq]'), 'the help offer');
     expect(parts.inDialog('h2')!.textContent).to.equal('Why are you leaving? Can we help?');
     expect([...parts.help()!.querySelectorAll('summary')].map((s) => s.textContent)).to.deep.equal(['How do I reschedule?', 'How do I edit my résumé?']);
-    parts.help()!.querySelector<HTMLButtonElement>('[part=handoff-button]')!.click();
-    await until(() => parts.help()!.querySelector('[role=status]')!.textContent!.includes('Ticket: t-1'), 'the hand-off');
-    expect(parts.adapter.handoffs()).to.have.length(1);
+    expect(parts.cancelButton()!.textContent).to.equal('Back to the interview');
+    // The candidate says what they need: a topic and, if they want, a message.
+    const help = parts.help()!;
+    expect(accessibleName(help.querySelector('fieldset')!)).to.equal('What do you need help with?');
+    help.querySelector<HTMLInputElement>('input[name=topic]:not(:checked)')!.click(); // "Editing my résumé"
+    typeInto(help.querySelector('textarea')!, '  I uploaded the wrong file  ');
+    help.querySelector<HTMLButtonElement>('[part=handoff-button]')!.click();
+    await until(() => help.querySelector('[role=status]')!.textContent!.includes('Ticket: t-1'), 'the hand-off');
+    expect(parts.adapter.handoffs().map(({ topic, message }) => ({ topic, message }))).to.deep.equal([{ topic: 'edit-resume', message: 'I uploaded the wrong file' }]);
+    // What happens next: the ticket, and when a person answers; the form is gone.
+    expect(help.querySelector('[role=status]')!.textContent).to.match(/^A person will contact you\. Ticket: t-1 A person will answer by .+\.$/);
+    expect(help.querySelector('form')).to.equal(null);
     parts.confirmButton()!.click(); // "Exit anyway"
     await until(() => parts.inDialog('aie-reason-form'), 'the confirmation');
+    expect(parts.adapter.exits()).to.have.length(0);
+  });
+
+  it('after getting help the candidate goes back to the interview; a failed hand-off keeps what they wrote', async () => {
+    const parts = await mountWidget({ config: { defaults: { helpOffer: true } } });
+    parts.adapter.fail('handoff', 'network');
+    await openDialog(parts);
+    await until(() => parts.help()?.querySelector('textarea'), 'the help offer');
+    typeInto(parts.help()!.querySelector('textarea')!, 'Can I do it tomorrow?');
+    parts.help()!.querySelector<HTMLButtonElement>('[part=handoff-button]')!.click();
+    await until(() => parts.help()!.querySelector('[role=status]')!.textContent === 'No one can take your request right now. Please try again or contact HR.', 'the failure');
+    expect(parts.help()!.querySelector('textarea')!.value).to.equal('Can I do it tomorrow?');
+    parts.adapter.fail('handoff', null);
+    parts.help()!.querySelector<HTMLButtonElement>('[part=handoff-button]')!.click();
+    await until(() => parts.adapter.handoffs().length === 1, 'the second try');
+    expect(parts.adapter.handoffs()[0]!.message).to.equal('Can I do it tomorrow?');
+    parts.cancelButton()!.click(); // "Back to the interview"
+    await until(() => !parts.dialog().open, 'the dialog to close');
+    expect(parts.el.store!.getState().status).to.equal('idle');
     expect(parts.adapter.exits()).to.have.length(0);
   });
 

@@ -66,6 +66,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     hooks: options.hooks ?? {},
     roleCatalogue: options.roleCatalogue ?? DEFAULT_ROLE_CATALOGUE,
     tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
+    handoffAnswerMinutes: options.handoffAnswerMinutes ?? 120,
     timeZone: options.timeZone ?? 'Asia/Shanghai',
     messages: createMessages({ locale, config }),
     outbox,

@@ -15,6 +15,7 @@ export interface AppContext {
   hooks: ServerHooks;
   roleCatalogue: CatalogueRole[];
   tokenTtlSeconds: number;
+  handoffAnswerMinutes: number;
   timeZone: string;
   messages: Messages;
   outbox: Outbox;

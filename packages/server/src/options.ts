@@ -48,6 +48,8 @@ export interface ServerOptions {
   logger?: boolean | LoggerOptions;
   /** Roles suggested by `recommend-roles` follow-ups. */
   roleCatalogue?: CatalogueRole[];
+  /** Minutes within which a person answers a candidate's request for help (R27), told to the candidate; 120 by default. */
+  handoffAnswerMinutes?: number;
   /** Lifetime of tokens issued by `POST /v1/interviews`; 7 days by default. */
   tokenTtlSeconds?: number;
   /**

@@ -136,7 +136,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}) {
     async handoff(request) {
       await enter('handoff');
       handoffs.push(request);
-      return { ticketId: `t-${handoffs.length}`, status: 'queued' };
+      // A person answers within two hours, as the reference server promises by default.
+      return { ticketId: `t-${handoffs.length}`, status: 'queued', answerBy: iso(2 * 3_600_000) };
     },
   };
 

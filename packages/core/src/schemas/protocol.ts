@@ -75,6 +75,8 @@ export type HandoffRequest = z.infer<typeof HandoffRequestSchema>;
 export const HandoffResultSchema = z.object({
   ticketId: IdSchema,
   status: z.enum(['queued', 'connected']),
+  /** When a person answers at the latest, if the backend knows: the candidate is told. */
+  answerBy: z.optional(InstantSchema),
 });
 export type HandoffResult = z.infer<typeof HandoffResultSchema>;
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { FollowUpRequestSchema, HandoffRequestSchema, type FollowUpResult, type HandoffResult } from '@ai-interview-exit/core';
 import { assertOwns, readCandidateMessage } from '../auth.js';
-import type { AppContext } from '../context.js';
+import { isoAt, type AppContext } from '../context.js';
 import { parseBody } from '../errors.js';
 import { candidateContact, type ContactRow } from '../notifications/contact.js';
 
@@ -48,8 +48,10 @@ export function registerFollowUpRoutes(app: FastifyInstance, ctx: AppContext): v
     const { claims, body: raw } = readCandidateMessage(ctx, request, { beacon: false });
     const body = parseBody(HandoffRequestSchema, raw);
     assertOwns(claims, body.interviewId, body.candidateRef);
-    const result: HandoffResult = { ticketId: `t-${randomUUID()}`, status: 'queued' };
-    saveHandoff.run({ ...body, ticketId: result.ticketId, createdAt: ctx.now().toISOString() });
+    const now = ctx.now();
+    const answerBy = isoAt(now, ctx.handoffAnswerMinutes * 60_000);
+    const result: HandoffResult = { ticketId: `t-${randomUUID()}`, status: 'queued', answerBy };
+    saveHandoff.run({ ...body, ticketId: result.ticketId, createdAt: now.toISOString() });
     return result;
   });
 }

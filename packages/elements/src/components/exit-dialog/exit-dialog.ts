@@ -48,7 +48,7 @@ interface View {
  * @csspart notice - HR review (R17) and re-application cooldown (R19) notices.
  * @csspart actions - The row of buttons.
  * @csspart confirm-button - "确认退出" / "Confirm exit", red.
- * @csspart cancel-button - "取消" / "Cancel", grey.
+ * @csspart cancel-button - "取消" / "Cancel", grey; "返回面试" / "Back to the interview" in the help offer.
  * @csspart close-button - "关闭" / "Close" on the result view; the exit button shows it again.
  * @csspart faq - A common question and its answer in the help offer (R27), from `<aie-help-offer>`.
  * @csspart handoff-button - "转人工客服" / "Talk to a person" in the help offer (R27), from `<aie-help-offer>`.
@@ -134,9 +134,9 @@ export class AieExitDialog extends WidgetPart {
   #viewOf(state: FlowState): View | null {
     const { t } = this.text;
     const store = this.store;
-    const cancel = html`<button part="cancel-button" class="neutral" type="button" @click=${this.#dismiss}>${t('confirm.cancel')}</button>`;
-    const confirm = (label: string, onClick: () => void) =>
-      html`<button part="confirm-button" class="danger" type="button" @click=${onClick}>${label}</button>${cancel}`;
+    const cancel = (label = t('confirm.cancel')) => html`<button part="cancel-button" class="neutral" type="button" @click=${this.#dismiss}>${label}</button>`;
+    const confirm = (label: string, onClick: () => void, stay = cancel()) =>
+      html`<button part="confirm-button" class="danger" type="button" @click=${onClick}>${label}</button>${stay}`;
     switch (state.status) {
       case 'help':
         // A later part: it shows itself once fetched; the buttons work meanwhile.
@@ -146,7 +146,7 @@ export class AieExitDialog extends WidgetPart {
           focus: '[part=cancel-button]',
           title: t('help.title'),
           body: html`<aie-help-offer exportparts=${HELP_OFFER_PARTS} .store=${store} .i18n=${this.i18n} .preview=${this.preview}></aie-help-offer>`,
-          actions: confirm(t('help.continueExit'), () => store?.dispatch({ type: 'continueExit' })),
+          actions: confirm(t('help.continueExit'), () => store?.dispatch({ type: 'continueExit' }), cancel(t('help.back'))),
         };
       case 'confirm':
         return { key: 'confirm', focus: '[part=cancel-button]', title: t('confirm.title'), body: this.#confirmBody(state.session), actions: confirm(t('confirm.confirm'), this.#confirm) };
@@ -158,7 +158,7 @@ export class AieExitDialog extends WidgetPart {
           focus: step === 'sending' || !customElements.get('aie-verify-code') ? 'h2' : 'aie-verify-code',
           title: t('verify.title'),
           body: this.#verifyBody(state),
-          actions: cancel,
+          actions: cancel(),
         };
       }
       case 'submitting':

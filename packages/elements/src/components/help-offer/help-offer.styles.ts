@@ -15,4 +15,10 @@ export const styles = css`
   [part~='faq'] p {
     margin-block: 0.5em 0;
   }
+  form {
+    margin-block-start: 1em;
+  }
+  [part~='handoff-button'] {
+    margin-block-start: 0.75em;
+  }
 `;
