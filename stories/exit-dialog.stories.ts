@@ -3,7 +3,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { ExitConfigInput } from '@ai-interview-exit/core';
-import { ARTICLE_POLICY, candidate, type Candidate } from './fixtures/candidate.js';
+import { ARTICLE_POLICY, candidate, until, type Candidate } from './fixtures/candidate.js';
 
 interface Args {
   locale: string;
@@ -70,3 +70,18 @@ export const ArticlePolicyFrontline: Story = { args: { jobType: 'frontline', ans
 
 /** A help offer first (R27): its question, the vendor's answers (here the article's), then the way on to the exit. */
 export const HelpOffer: Story = { args: { config: { defaults: { helpOffer: true }, help: ARTICLE_POLICY.help } } };
+
+/** The help offer in English, after the candidate asked a person about rescheduling: the ticket and when a person answers (R27). */
+export const HelpOfferTicket: Story = {
+  name: 'Help offer: ticket',
+  args: { locale: 'en', config: { defaults: { helpOffer: true }, help: ARTICLE_POLICY.help } },
+  play: async ({ canvasElement }) => {
+    const help = () => canvasElement.querySelector('aie-exit-dialog')?.shadowRoot?.querySelector('aie-help-offer')?.shadowRoot;
+    await until(() => help()?.querySelector('textarea'));
+    const message = help()!.querySelector('textarea')!;
+    message.value = 'My train is late; can we do this at 4 pm?';
+    message.dispatchEvent(new InputEvent('input'));
+    help()!.querySelector<HTMLButtonElement>('[part=handoff-button]')!.click();
+    await until(() => help()?.querySelector('[role=status]')?.textContent);
+  },
+};

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { ExitConfigSchema } from '@ai-interview-exit/core';
 import { addBundles, configResources, createI18n, deliveryMessageKey, hrResources, matchLocale, resources, type ResourceBundle } from '@ai-interview-exit/core/i18n';
 import { DEFAULT_REASON_CODES } from '@ai-interview-exit/core';
+import { addStepStrings, stepResources } from '@ai-interview-exit/core/i18n/steps';
 
 /** Every leaf key with the interpolation variables its string uses. */
 function leaves(node: object, prefix = ''): Map<string, string[]> {
@@ -15,7 +16,12 @@ function leaves(node: object, prefix = ''): Map<string, string[]> {
   return out;
 }
 
-for (const [set, zhSource, enSource] of [['candidate', resources['zh-CN'], resources.en], ['HR', hrResources['zh-CN'], hrResources.en]] as const) {
+const sets = [
+  ['candidate', resources['zh-CN'], resources.en],
+  ["the later steps'", stepResources['zh-CN'], stepResources.en],
+  ['HR', hrResources['zh-CN'], hrResources.en],
+] as const;
+for (const [set, zhSource, enSource] of sets) {
   describe(`${set} strings in both languages`, () => {
     const zh = leaves(zhSource);
     const en = leaves(enSource);
@@ -32,14 +38,33 @@ for (const [set, zhSource, enSource] of [['candidate', resources['zh-CN'], resou
   });
 }
 
+describe('the later steps\' strings come with them', () => {
+  it('are not in a new instance, and are added once, under what a vendor replaced', () => {
+    const i18n = createI18n('en', { en: { help: { human: 'Ask our team' } } });
+    assert.equal(i18n.exists('help.topicLegend'), false);
+    addStepStrings(i18n);
+    addStepStrings(i18n);
+    assert.equal(i18n.t('help.topicLegend'), 'What do you need help with?');
+    assert.equal(i18n.t('help.human'), 'Ask our team', 'the vendor\'s string wins');
+    assert.equal(i18n.t('resume.continue', { lng: 'zh-CN' }), '继续面试');
+  });
+
+  it('share no key with the first script\'s strings (each string is shipped once)', () => {
+    const first = new Set(leaves(resources.en).keys());
+    assert.deepEqual([...leaves(stepResources.en).keys()].filter((key) => first.has(key)), []);
+  });
+});
+
 describe('locale resources (R23)', () => {
   const zh = leaves(resources['zh-CN']);
   const en = leaves(resources.en);
 
-  it('cover every string the candidate sees', () => assert.ok(zh.size > 70 && en.size === zh.size, `${zh.size} strings`));
+  it('cover every string the candidate sees', () => assert.ok(zh.size + leaves(stepResources['zh-CN']).size > 70 && en.size === zh.size, `${zh.size} strings`));
 
   it('carries the article\'s own wording', () => {
-    const t = createI18n('zh-CN').t;
+    const i18n = createI18n('zh-CN');
+    addStepStrings(i18n);
+    const t = i18n.t;
     assert.equal(t('exit.button'), '退出面试');
     assert.equal(t('confirm.confirm'), '确认退出');
     assert.equal(t('confirm.cancel'), '取消');

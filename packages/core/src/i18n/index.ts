@@ -6,6 +6,7 @@ import type { AdapterErrorCode } from '../schemas/protocol.js';
 import en from './locales/en.js';
 import hrEn from './locales/hr.en.js';
 import hrZhCN from './locales/hr.zh-CN.js';
+import type stepsZhCN from './locales/steps.zh-CN.js';
 import zhCN from './locales/zh-CN.js';
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
@@ -15,14 +16,17 @@ export const NAMESPACE = 'aie';
 
 /** Widened so that a vendor's override may replace any string with any other. */
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type Messages = Widen<typeof zhCN>;
+/** The strings of the later steps (`@ai-interview-exit/core/i18n/steps`), which come with them. */
+export type StepMessages = Widen<typeof stepsZhCN>;
+/** Every string a candidate may see, the later steps' included: what a vendor may replace. */
+export type Messages = Widen<typeof zhCN> & StepMessages;
 export type MessageOverrides = { [K in keyof Messages]?: Partial<Messages[K]> };
 export type HrMessages = Widen<typeof hrZhCN>;
 /** Strings by group and key, for one locale: what `createI18n` merges over the shipped ones. */
 export type ResourceBundle = MessageOverrides | { [group: string]: Record<string, unknown> | undefined };
 
-/** What a candidate can see, in every shipped language. */
-export const resources: Record<SupportedLocale, Messages> = { 'zh-CN': zhCN, en };
+/** What a candidate can see before the later parts come, in every shipped language. */
+export const resources: Record<SupportedLocale, Widen<typeof zhCN>> = { 'zh-CN': zhCN, en };
 
 /**
  * HR's strings (the report, plausibility flags, job types, stages, notifications): a separate

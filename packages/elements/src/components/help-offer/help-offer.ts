@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { FlowState, HandoffRequest } from '@ai-interview-exit/core';
-import { WidgetPart } from '../../internal/widget-part.js';
+import { StepPart } from '../../internal/step-part.js';
 import { base } from '../../styles/base.js';
 import { styles as formStyles } from '../reason-form/reason-form.styles.js';
 import { styles } from './help-offer.styles.js';
@@ -34,7 +34,7 @@ export { HELP_OFFER_PARTS } from './parts.js';
  * @cssproperty --aie-color-on-neutral - Its text (default #1f1f1f; dark #ededed).
  * @cssproperty --aie-color-focus - Focus ring of the questions and the button (default #1a5fd0).
  */
-export class AieHelpOffer extends WidgetPart {
+export class AieHelpOffer extends StepPart {
   static override styles = [base, formStyles, styles];
 
   /** What the candidate asks a person about; kept here until sent, so that a failed send loses nothing. */

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { WidgetPart } from '../../internal/widget-part.js';
+import { StepPart } from '../../internal/step-part.js';
 import { base } from '../../styles/base.js';
 import { findWidget } from '../exit-link/exit-link.js';
 import { styles } from './resume-prompt.styles.js';
@@ -22,7 +22,7 @@ export { RESUME_PROMPT_PARTS } from './parts.js';
  * @cssproperty --aie-color-focus - Background of the continue button (default #1a5fd0).
  * @cssproperty --aie-color-neutral - Background of the exit button (default #e3e3e3).
  */
-export class AieResumePrompt extends WidgetPart {
+export class AieResumePrompt extends StepPart {
   static override styles = [base, styles];
 
   protected override render() {

@@ -1,0 +1,20 @@
+/**
+ * English for the steps that come with the widget's later parts (the hand-off in the help offer,
+ * the resume prompt): fetched with them, so the first script never carries them.
+ */
+export default {
+  help: {
+    human: 'Talk to a person',
+    humanQueued: 'A person will contact you. Ticket: {{id}}',
+    humanFailed: 'No one can take your request right now. Please try again or contact HR.',
+    answerBy: 'A person will answer by {{time}}.',
+    topicLegend: 'What do you need help with?',
+    topic: { reschedule: 'Rescheduling the interview', 'edit-resume': 'Editing my résumé', other: 'Something else' },
+    messageLabel: 'Anything the person should know (optional)',
+  },
+  resume: {
+    message: 'Your last interview was not finished. Would you like to continue?',
+    continue: 'Continue',
+    exit: 'Exit interview',
+  },
+} as const;

@@ -1,0 +1,17 @@
+/** 简体中文：随小部件后续部分加载的步骤文案（帮助中的转人工、继续面试提示）。 */
+export default {
+  help: {
+    human: '转人工客服',
+    humanQueued: '已为您转接人工客服，工单号：{{id}}',
+    humanFailed: '暂时无法转接人工客服，请稍后再试或直接联系HR。',
+    answerBy: '工作人员将在{{time}}前回复您。',
+    topicLegend: '您需要哪方面的帮助？',
+    topic: { reschedule: '重新安排面试时间', 'edit-resume': '修改简历', other: '其他问题' },
+    messageLabel: '想对工作人员说的话（选填）',
+  },
+  resume: {
+    message: '您上次面试未完成，是否继续？',
+    continue: '继续面试',
+    exit: '退出面试',
+  },
+} as const;
