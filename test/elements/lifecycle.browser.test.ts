@@ -92,7 +92,7 @@ describe('set up in any order', () => {
       document.body.append(document.adoptNode(el));
       mounted.push(el);
       expect((await resumedSnapshot(el)).answered).to.equal(2);
-      expect(el.progress?.answered, 'the progress set before the upgrade is live').to.equal(2);
+      expect(el.store!.getContext().progress?.answered, 'the progress set before the upgrade reached the store').to.equal(2);
     });
 
     it('offers to continue when the connection comes back, politely and without taking focus', async () => {
