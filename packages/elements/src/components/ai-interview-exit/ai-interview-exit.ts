@@ -50,7 +50,8 @@ const STORE_EVENTS = {
  * accessible dialog that walks the steps the vendor's policy asks for (R5–R10, R17–R19), records
  * the exit in the store before any network (R11), and shows the result (R12). On connect it asks
  * the backend whether this interview was already exited (R14) and offers to resume an unfinished
- * one (R15), again when the connection returns. Attributes and properties may come in any order. Each widget has its own store and translations: two on a page share nothing.
+ * one (R15), again when the connection returns. Attributes and properties may come in any order.
+ * Each widget has its own store and translations: two on a page share nothing.
  *
  * @summary The candidate's exit widget.
  *
