@@ -55,6 +55,12 @@ export type Demo = Awaited<ReturnType<typeof startDemo>>;
 export async function open(browser: Browser, url: string, viewport = { width: 1280, height: 860 }): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport });
   const errors = collectErrors(page);
+  // Every aie-error the page hears, from its first script on (reloads included): a vendor's false alarms show here.
+  await page.addInitScript(() => {
+    const heard: string[] = [];
+    Object.assign(window, { aieErrors: heard });
+    document.addEventListener('aie-error', (event) => heard.push(event.detail.code));
+  });
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
   return { page, errors };
@@ -63,3 +69,6 @@ export async function open(browser: Browser, url: string, viewport = { width: 12
 export const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 
 export const interviewIdOf = (page: Page) => page.evaluate(() => document.querySelector('ai-interview-exit')!.getAttribute('interview-id')!);
+
+/** The `aie-error` codes the page heard since it was last loaded. */
+export const aieErrorsOf = (page: Page) => page.evaluate(() => (window as unknown as { aieErrors: string[] }).aieErrors);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parseCsv } from '@ai-interview-exit/core/insights';
 import { rowTexts } from '../support/table-text.js';
-import { interviewIdOf, open, shot, startDemo, type Demo } from './demo-harness.js';
+import { aieErrorsOf, interviewIdOf, open, shot, startDemo, type Demo } from './demo-harness.js';
 
 let demo: Demo;
 before(async () => {
@@ -146,6 +146,52 @@ describe('the demo, end to end', () => {
     await shot(page, 'offline-delivered');
     assert.equal((await demo.exitsOf(interviewId)).length, 1);
     assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|503|Failed to fetch|Failed to load resource/.test(e)), []);
+    await page.close();
+  });
+
+  it('resume (R15): answer 3, reload → "continue?"; continue → question 4; no false aie-error on load', async () => {
+    const { page, errors } = await open(demo.browser, `${demo.base}/candidate?job=manager`);
+    assert.deepEqual(await aieErrorsOf(page), [], 'the page sets the widget up after an await: no alarm');
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '下一题' }).click();
+    await page.getByText('第 4 / 10 题').waitFor();
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+    await page.getByText('您上次面试未完成，是否继续？').waitFor();
+    await shot(page, 'resume-prompt');
+    await page.getByRole('button', { name: '继续面试' }).click();
+    await page.getByText('您上次面试未完成，是否继续？').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('main #counter').innerText(), '第 4 / 10 题');
+    assert.equal(await page.locator('main #question').innerText(), '您如何保证工作中的安全与质量？请举例说明。');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'answer', 'the candidate goes on answering');
+
+    // The page lost its own record of the interview; the device kept it: continue still brings question 4.
+    const interviewId = await interviewIdOf(page);
+    await page.evaluate((id) => localStorage.removeItem(`demo:progress:${id}`), interviewId);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+    await page.getByRole('button', { name: '继续面试' }).click();
+    await page.getByText('第 4 / 10 题').waitFor();
+    assert.deepEqual(await aieErrorsOf(page), []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('resume (R15): the connection comes back during the interview → "continue?", announced, focus kept', async () => {
+    const { page, errors } = await open(demo.browser, `${demo.base}/candidate?job=manager&lang=en`);
+    await page.getByRole('button', { name: 'Next question' }).click();
+    const answer = page.getByRole('textbox', { name: 'Your answer' });
+    await answer.focus();
+    await page.context().setOffline(true);
+    await page.context().setOffline(false);
+    const message = page.getByText('Your last interview was not finished. Would you like to continue?');
+    await message.waitFor();
+    assert.equal(await message.evaluate((node) => node.getRootNode() instanceof ShadowRoot && (node.getRootNode() as ShadowRoot).host.closest('[aria-live=polite]') !== null), true, 'in the polite live region');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'answer', 'focus stays where the candidate is');
+    await shot(page, 'resume-online-again');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('Question 2 of 10').waitFor();
+    assert.deepEqual(await aieErrorsOf(page), []);
+    assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|Failed to load resource/.test(e)), []);
     await page.close();
   });
 

@@ -86,7 +86,7 @@ widget.adapter = adapter;
 
 const progressKey = `demo:progress:${interviewId}`;
 const saved = JSON.parse(localStorage.getItem(progressKey) ?? 'null');
-const startedAt = saved?.startedAt ?? new Date().toISOString();
+let startedAt = saved?.startedAt ?? new Date().toISOString();
 const seconds = saved?.questionSeconds ?? [];
 let questionStart = Date.now();
 let running = true;
@@ -145,7 +145,17 @@ widget.addEventListener('aie-exit-confirm', () => {
   localStorage.removeItem(progressKey);
   end(TEXT.ended);
 });
-widget.addEventListener('aie-resume', () => render());
+// "Continue?" (R15): go on at the question after the last one the progress kept on this device
+// says was answered (question 4 after 3 answers), even if this page lost its own record.
+widget.addEventListener('aie-resume', (event) => {
+  const kept = event.detail.snapshot;
+  if (kept.questionSeconds.length > seconds.length) {
+    seconds.splice(0, seconds.length, ...kept.questionSeconds);
+    startedAt = kept.startedAt;
+  }
+  render();
+  $('answer').focus();
+});
 
 // The demo phone: what the candidate's phone receives (the code, the confirmation).
 const phone = new EventSource(`/demo/phone?interviewId=${encodeURIComponent(interviewId)}`);

@@ -4,8 +4,9 @@ import type { ConfigProblem } from '@ai-interview-exit/core';
 export interface AieErrorDetail {
   /**
    * `config-invalid`: the config was refused and the safe defaults apply; `context-invalid`: an
-   * attribute such as `interview-id` is missing or malformed; `progress-invalid`: a snapshot was
-   * ignored; `adapter-missing`: no backend is set, exits stay queued in the page;
+   * attribute such as `interview-id` is missing or malformed when the widget is first used (not
+   * while the page sets it up); `progress-invalid`: a snapshot was ignored; `adapter-missing`: no
+   * backend is set when the widget is first used, exits stay queued in the page;
    * `adapter-failed`: a backend call failed; `storage-degraded`: IndexedDB is not available, so
    * an exit not yet delivered is kept in memory only; `exit-rejected`: the backend refused the exit
    * for good (403, 404, 422, 400), it was removed from the device and the candidate is asked to

@@ -15,10 +15,10 @@ export function keptProgress(interviewId: string): ProgressSnapshot | null {
   }
 }
 
-/** Keep the live progress, or forget it (`null`: after the exit). */
+/** Keep the live progress, or forget it (`null`: after the exit). Nothing is kept before the interview's id is known. */
 export function keepProgress(interviewId: string, snapshot: ProgressSnapshot | null): void {
   try {
-    if (snapshot) localStorage.setItem(key(interviewId), JSON.stringify(snapshot));
+    if (snapshot && interviewId) localStorage.setItem(key(interviewId), JSON.stringify(snapshot));
     else localStorage.removeItem(key(interviewId));
   } catch {
     // see above

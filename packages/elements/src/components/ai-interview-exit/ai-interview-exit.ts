@@ -50,7 +50,8 @@ const STORE_EVENTS = {
  * accessible dialog that walks the steps the vendor's policy asks for (R5–R10, R17–R19), records
  * the exit in the store before any network (R11), and shows the result (R12). On connect it asks
  * the backend whether this interview was already exited (R14) and offers to resume an unfinished
- * one (R15). Each widget has its own store and translations: two on a page share nothing.
+ * one (R15), again when the connection returns. Attributes and properties may come in any order.
+ * Each widget has its own store and translations: two on a page share nothing.
  *
  * @summary The candidate's exit widget.
  *
@@ -139,6 +140,8 @@ export class AiInterviewExit extends LitElement {
     config: { attribute: false },
     adapter: { attribute: false },
     messages: { attribute: false },
+    // Declared so that a value set before the tag is upgraded reaches the setter below.
+    progress: { attribute: false, noAccessor: true },
   };
 
   /** The vendor's id of this interview. */
@@ -170,6 +173,8 @@ export class AiInterviewExit extends LitElement {
   #outbox?: Outbox;
   #progress: ProgressSnapshot | null = null;
   #built: unknown[] = [];
+  /** The store whose context was judged (at its first use): the vendor hears of a gap once, not during set-up. */
+  #judged?: ExitStore;
   /** The page was idle, or the pointer or focus reached the button: the dialog is built, closed. */
   #prepared = false;
   readonly #flow = new FlowController(this);
@@ -191,9 +196,10 @@ export class AiInterviewExit extends LitElement {
       return;
     }
     this.#progress = snapshot;
-    this.#store?.setProgress(snapshot);
-    const status = this.#store?.getState().status;
-    if (status && !RESULT.has(status)) keepProgress(this.interviewId, snapshot);
+    const store = this.#store;
+    store?.setProgress(snapshot);
+    // Kept for the interview the store was built for: one whose id just arrived reads its kept progress first.
+    if (store && !RESULT.has(store.getState().status)) keepProgress(store.getContext().interviewId, snapshot);
     this.requestUpdate('progress', old);
   }
 
@@ -208,6 +214,7 @@ export class AiInterviewExit extends LitElement {
    */
   open(source: ExitSource = 'api', opener?: HTMLElement | null): void {
     const store = this.#sync();
+    this.#judge(store);
     const find = <T extends HTMLElement>(selector: string) => this.shadowRoot?.querySelector<T>(selector) ?? null;
     const focused = opener ?? deepActiveElement();
     // The resume prompt goes away as the dialog opens: focus comes back to the exit button then.
@@ -307,6 +314,7 @@ export class AiInterviewExit extends LitElement {
     const first = !this.#store;
     const configChanged = first || this.config !== this.#built[1];
     const adapterChanged = first || this.adapter !== this.#built[0];
+    const idChanged = this.interviewId !== this.#built[3];
     this.#built = inputs;
     const context = {
       interviewId: this.interviewId,
@@ -317,8 +325,6 @@ export class AiInterviewExit extends LitElement {
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
       progress: this.#progress,
     };
-    const checked = ExitContextSchema.safeParse(context);
-    if (!checked.success) this.#error('context-invalid', `Invalid: ${[...new Set(checked.error.issues.map((issue) => issue.path.join('.')))].join(', ')}.`);
     if (adapterChanged || this.interviewId !== this.#outbox?.name) this.#connectOutbox();
     const storeOn = (config: unknown): ExitStore =>
       createExitStore({
@@ -348,21 +354,32 @@ export class AiInterviewExit extends LitElement {
     }
     this.#store = store;
     void this.i18n.changeLanguage(locale);
-    if (!this.adapter && adapterChanged) {
-      this.#error('adapter-missing', 'No adapter: exits stay queued in this page and reach no backend.');
-    }
     // An exit an earlier page stored (R11), else re-entry (R14), else resume (R15) from the
-    // progress the last visit kept on this device.
-    const saved = first ? keptProgress(this.interviewId) : null;
+    // progress the last visit kept on this device, read whenever the interview's id arrives or changes.
+    const saved = idChanged ? keptProgress(this.interviewId) : null;
     if (this.#progress) keepProgress(this.interviewId, this.#progress);
     void (async () => {
       if ((await store.recover()) || store !== this.#store) return;
       if (this.adapter) await store.checkStatus();
-      // The reducer takes a resume only while nothing else is under way.
-      if (saved && saved.answered < saved.total && store === this.#store) {
-        store.dispatch({ type: 'resumeFound', snapshot: saved });
-      }
+      if (store === this.#store) this.#offerResume(saved);
     })();
+  }
+
+  /** Offer to continue an unfinished interview (R15); the reducer takes it only while nothing else is under way. */
+  #offerResume(snapshot: ProgressSnapshot | null | undefined): void {
+    if (snapshot && snapshot.answered < snapshot.total) this.#store?.dispatch({ type: 'resumeFound', snapshot });
+  }
+
+  /** The connection is back (the candidate may have seen "offline"): offer to continue, in the polite live region, focus untouched. */
+  readonly #online = (): void => this.#offerResume(this.#progress ?? keptProgress(this.interviewId));
+
+  /** Once per store, at its first use: what the vendor left out (set-up may take the page a while, so not before). */
+  #judge(store: ExitStore): void {
+    if (this.#judged === store) return;
+    this.#judged = store;
+    const checked = ExitContextSchema.safeParse(store.getContext());
+    if (!checked.success) this.#error('context-invalid', `Invalid: ${[...new Set(checked.error.issues.map((issue) => issue.path.join('.')))].join(', ')}.`);
+    if (!this.adapter) this.#error('adapter-missing', 'No adapter: exits stay queued in this page and reach no backend.');
   }
 
   /** One outbox per interview and backend; it sends what earlier pages left, and says when it cannot keep anything. */
@@ -380,11 +397,13 @@ export class AiInterviewExit extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    addEventListener('online', this.#online);
     this.#outbox?.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener('online', this.#online);
     this.#outbox?.stop();
   }
 
