@@ -1,6 +1,6 @@
 // What `npm run bench` measures on one page of one subject, in Chromium driven through
 // playwright-core and the DevTools protocol. Times come from the page's own clock (bench/probe.js);
-// the main-thread cost and the memory figures come from the protocol.
+// the main-thread cost comes from a trace, the memory figures from the protocol.
 import { readFileSync } from 'node:fs';
 
 const probe = readFileSync(new URL('./probe.js', import.meta.url), 'utf8');
@@ -10,34 +10,15 @@ export async function openSubject(browser, origin, subject, { cpuSlowdown }) {
   const page = await browser.newPage();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
-  await cdp.send('Performance.enable');
   await page.addInitScript({ content: `window.benchSubject = ${JSON.stringify(subject.paths)};\n${probe}` });
   await page.goto(`${origin}/${subject.name}`);
   const renderedMs = await page.evaluate(() => window.bench.rendered);
   return { page, cdp, renderedMs, close: () => page.context().close() };
 }
 
-/** Seconds the renderer's main thread has spent running tasks since the page started. */
-async function mainThreadSeconds(cdp) {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((metric) => metric.name === 'TaskDuration').value;
-}
-
-/**
- * Waits until the page does nothing: two windows of 150 ms in a row with less than 2 ms of
- * main-thread work (at most 5 s). Every measure starts from a quiet page, the widget's idle fetch
- * of its later parts and the dialog's animations done.
- */
-export async function quiet(cdp) {
-  const deadline = Date.now() + 5000;
-  let calm = 0;
-  let last = await mainThreadSeconds(cdp);
-  while (calm < 2 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    const now = await mainThreadSeconds(cdp);
-    calm = now - last < 0.002 ? calm + 1 : 0;
-    last = now;
-  }
+/** Waits until the page does nothing (see `idle` in probe.js): every measure starts from a quiet page. */
+export function quiet(page) {
+  return page.evaluate(() => window.bench.idle());
 }
 
 /**
@@ -45,26 +26,56 @@ export async function quiet(cdp) {
  * moved onto the button first and the page left to settle: what hovering prepares is not the
  * click's cost. Returns
  * - paintedMs: the click's timeStamp → the dialog open with its content rendered, painted;
- * - costMs: the main thread's task time (script, microtasks, style, layout, paint) from just
- *   before the mouse button goes down until that paint: the protocol's TaskDuration, which counts
- *   the throttled time as the page lives it. The same window for both subjects.
+ * - costMs: the main thread's busy time from the start of the task that dispatches the click to
+ *   that paint (read from a trace): script, microtasks, style, layout, paint, whatever runs then.
  */
-export async function clickOpen(page, cdp) {
+export async function clickOpen(browser, page) {
   const { x, y } = await page.evaluate(() => window.bench.buttonCenter());
   await page.mouse.move(x, y);
-  await quiet(cdp);
+  await quiet(page);
   await page.evaluate(() => window.bench.armOpen());
-  const before = await mainThreadSeconds(cdp);
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] });
   await page.mouse.down();
   await page.mouse.up();
   const paintedMs = await page.evaluate(() => window.bench.opened);
-  const costMs = ((await mainThreadSeconds(cdp)) - before) * 1000;
-  return { paintedMs, costMs };
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  return { paintedMs, ...clickCost(trace.traceEvents) };
+}
+
+/**
+ * The wall time (throttled, as the page lives it) the renderer's main thread spends in tasks
+ * between the start of the task that dispatched the click and the `bench:click-painted` mark,
+ * overlapping tasks counted once (costMs); and the thread's CPU time in them (cpuMs), which the
+ * throttling and a busy machine inflate less: a steadier figure for comparing two builds.
+ */
+function clickCost(events) {
+  const click = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click');
+  const mark = click && events.find((e) => e.name === 'bench:click-painted' && e.pid === click.pid);
+  if (!mark) throw new Error('the trace has no click or no paint mark');
+  const tasks = events
+    .filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X' && e.pid === click.pid && e.tid === click.tid)
+    .map((e) => [e.ts, e.ts + e.dur, e.tdur])
+    .sort((a, b) => a[0] - b[0]);
+  const clickTask = tasks.find(([start, end]) => start <= click.ts && click.ts <= end);
+  const from = clickTask ? clickTask[0] : click.ts;
+  let busy = 0;
+  let cpu = 0;
+  let reached = from;
+  for (const [start, end, threadDuration] of tasks) {
+    const a = Math.max(start, reached);
+    const b = Math.min(end, mark.ts);
+    if (b > a) {
+      busy += b - a;
+      cpu += (threadDuration ?? 0) * ((b - a) / (end - start));
+    }
+    reached = Math.max(reached, Math.min(end, mark.ts));
+  }
+  return { costMs: busy / 1000, cpuMs: cpu / 1000 };
 }
 
 /** Escape in the open dialog: its keydown's timeStamp → the dialog closed, painted. */
-export async function escapeClose(page, cdp) {
-  await quiet(cdp);
+export async function escapeClose(page) {
+  await quiet(page);
   await page.evaluate(() => window.bench.armClose());
   await page.keyboard.press('Escape');
   return page.evaluate(() => window.bench.closed);

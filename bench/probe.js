@@ -53,7 +53,15 @@
   /** From `type`'s next event (its timeStamp: when the input was dispatched) to `condition` painted. */
   const timeFrom = (type, condition) =>
     new Promise((resolve) => {
-      addEventListener(type, (event) => painted(condition).then((end) => resolve(end - event.timeStamp)), { capture: true, once: true });
+      addEventListener(
+        type,
+        (event) =>
+          painted(condition).then((end) => {
+            performance.mark(`bench:${type}-painted`); // where the main-thread cost stops counting
+            resolve(end - event.timeStamp);
+          }),
+        { capture: true, once: true },
+      );
     });
 
   window.bench = {
@@ -70,6 +78,23 @@
     /** Arm before a real Escape: `closed` resolves with keydown → dialog closed and painted. */
     armClose() {
       this.closed = timeFrom('keydown', isClosed);
+    },
+    /**
+     * Resolves once the page does nothing: animations finished, and twice in a row a frame and
+     * 100 ms with no new resource fetched (the widget fetches its later parts when idle after load).
+     * Not requestIdleCallback: in headless Chromium it stopped firing while the pointer rested on
+     * the widget's button.
+     */
+    async idle() {
+      const nextIdle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100)));
+      let fetched = -1;
+      for (let calm = 0; calm < 2; ) {
+        await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => {})));
+        await nextIdle();
+        const now = performance.getEntriesByType('resource').length;
+        calm = now === fetched ? calm + 1 : 0;
+        fetched = now;
+      }
     },
     /** Open (a click on the button) and cancel (a click on Cancel) `times` times, each step painted. */
     async cycles(times) {

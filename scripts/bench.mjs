@@ -70,27 +70,29 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
-const samples = Object.fromEntries(subjects.map((s) => [s.name, { renderedMs: [], firstOpen: [], laterOpen: [], firstCost: [], laterCost: [], closeMs: [] }]));
+const samples = Object.fromEntries(subjects.map((s) => [s.name, { renderedMs: [], firstOpen: [], laterOpen: [], firstCost: [], laterCost: [], firstCpu: [], laterCpu: [], closeMs: [] }]));
 try {
   log(`bench: ${RUNS} fresh pages per subject, CPU ${CPU_SLOWDOWN}× slower`);
   for (let run = 0; run < RUNS; run++) {
     const order = run % 2 ? [...subjects].reverse() : subjects;
     for (const subject of order) {
       const s = samples[subject.name];
-      const { page, cdp, renderedMs, close } = await openSubject(browser, origin, subject, { cpuSlowdown: CPU_SLOWDOWN });
+      const { page, renderedMs, close } = await openSubject(browser, origin, subject, { cpuSlowdown: CPU_SLOWDOWN });
       s.renderedMs.push(renderedMs);
-      const first = await clickOpen(page, cdp);
+      const first = await clickOpen(browser, page);
       s.firstOpen.push(first.paintedMs);
       s.firstCost.push(first.costMs);
-      s.closeMs.push(await escapeClose(page, cdp));
+      s.firstCpu.push(first.cpuMs);
+      s.closeMs.push(await escapeClose(page));
       await cycles(page, WARM_UP);
-      const later = await clickOpen(page, cdp);
+      const later = await clickOpen(browser, page);
       s.laterOpen.push(later.paintedMs);
       s.laterCost.push(later.costMs);
-      s.closeMs.push(await escapeClose(page, cdp));
+      s.laterCpu.push(later.cpuMs);
+      s.closeMs.push(await escapeClose(page));
       await close();
     }
-    process.stdout.write(`\r  run ${run + 1}/${RUNS}`);
+    process.stdout.write(`\r  run ${run + 1}/${RUNS} (${Math.round((Date.now() - started) / 1000)} s)`);
   }
   process.stdout.write('\n');
 
@@ -98,7 +100,7 @@ try {
   log(`bench: DOM nodes and heap across ${MEMORY_AT.at(-1)} open-cancel cycles in the page`);
   for (const subject of subjects) {
     const { page, cdp, close } = await openSubject(browser, origin, subject, { cpuSlowdown: 1 });
-    await quiet(cdp);
+    await quiet(page);
     const at = [];
     let done = 0;
     for (const cycle of MEMORY_AT) {
@@ -153,6 +155,8 @@ function summarize() {
           laterOpenMs: median(s.laterOpen),
           firstCostMs: median(s.firstCost),
           laterCostMs: median(s.laterCost),
+          firstCpuMs: median(s.firstCpu),
+          laterCpuMs: median(s.laterCpu),
           closeMs: median(s.closeMs),
           domNodes: s.memory.map((m) => m.nodes),
           heapKB: heap.map(Math.round),
@@ -186,6 +190,12 @@ function printTable({ widget, floor }) {
       `${Math.round(widget.firstCostMs)} / ${ms(widget.laterCostMs)}`,
       `${Math.round(floor.firstCostMs)} / ${ms(floor.laterCostMs)}`,
       `${ratio(widget.firstCostMs, floor.firstCostMs)} / ${ratio(widget.laterCostMs, floor.laterCostMs)}`,
+    ],
+    [
+      '… of which CPU time, first / later',
+      `${Math.round(widget.firstCpuMs)} / ${ms(widget.laterCpuMs)}`,
+      `${Math.round(floor.firstCpuMs)} / ${ms(floor.laterCpuMs)}`,
+      `${ratio(widget.firstCpuMs, floor.firstCpuMs)} / ${ratio(widget.laterCpuMs, floor.laterCpuMs)}`,
     ],
     ['close (Escape → closed, painted)', ms(widget.closeMs), ms(floor.closeMs), ratio(widget.closeMs, floor.closeMs)],
     [`DOM nodes after ${MEMORY_AT.join(' / ')} open-cancel cycles (in page)`, widget.domNodes.join(' / '), floor.domNodes.join(' / '), `${flat(widget.domNodes)} / ${flat(floor.domNodes)}`],
