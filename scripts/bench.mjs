@@ -4,8 +4,9 @@
 //   BENCH_RUNS=15        fresh pages per subject (each gives a first and a later open); at least 15
 //   BENCH_LIGHTHOUSE=0   skip Lighthouse at the end
 // Pages alternate between the subjects (and which one goes first), so drift hits both.
-import { writeFileSync } from 'node:fs';
+import { createReadStream, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { buildSubjects } from '../bench/build.mjs';
@@ -59,12 +60,10 @@ const server = createServer((request, response) => {
   const owner = subjects.find((s) => path.startsWith(`/${s.name}/`));
   const file = owner && path.slice(owner.name.length + 2);
   if (!file || file.includes('..') || !file.endsWith('.js')) return response.writeHead(404).end();
-  import('node:fs').then(({ createReadStream }) =>
-    createReadStream(join(owner.dir, file))
-      .on('error', () => response.writeHead(404).end())
-      .once('open', () => response.writeHead(200, { 'content-type': 'text/javascript' }))
-      .pipe(response),
-  );
+  createReadStream(join(owner.dir, file))
+    .on('error', () => response.writeHead(404).end())
+    .once('open', () => response.writeHead(200, { 'content-type': 'text/javascript' }))
+    .pipe(response);
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
@@ -118,7 +117,12 @@ try {
 
 const results = summarize();
 printTable(results);
-writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, cpuSlowdown: CPU_SLOWDOWN, chromium: browser.version(), results, samples }, null, 2)}\n`);
+// Other work on the machine stretches every time (the CPU-time row less): say so beside the figures.
+const [load] = loadavg();
+const cores = availableParallelism();
+if (load > cores) log(`bench: the machine was busy (load average ${load.toFixed(1)} on ${cores} cores): times are inflated, compare the ratios\n`);
+const meta = { date: new Date().toISOString(), runs: RUNS, cpuSlowdown: CPU_SLOWDOWN, chromium: browser.version(), loadAverage: load, cores };
+writeFileSync('bench/results.json', `${JSON.stringify({ ...meta, results, samples }, null, 2)}\n`);
 log(`bench: figures in bench/results.json; ${Math.round((Date.now() - started) / 1000)} s`);
 
 if (process.env.BENCH_LIGHTHOUSE !== '0') {
