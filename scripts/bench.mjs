@@ -59,9 +59,13 @@ const server = createServer((request, response) => {
   }
   const owner = subjects.find((s) => path.startsWith(`/${s.name}/`));
   const file = owner && path.slice(owner.name.length + 2);
-  if (!file || file.includes('..') || !file.endsWith('.js')) return response.writeHead(404).end();
+  const notFound = () => {
+    log(`bench: the page asked for ${path}, which is not here`);
+    response.writeHead(404).end();
+  };
+  if (!file || file.includes('..') || !file.endsWith('.js')) return notFound();
   createReadStream(join(owner.dir, file))
-    .on('error', () => response.writeHead(404).end())
+    .on('error', notFound)
     .once('open', () => response.writeHead(200, { 'content-type': 'text/javascript' }))
     .pipe(response);
 });
