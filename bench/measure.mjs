@@ -28,6 +28,7 @@ export function quiet(page) {
  * - paintedMs: the click's timeStamp → the dialog open with its content rendered, painted;
  * - costMs: the main thread's busy time from the start of the task that dispatches the click to
  *   that paint (read from a trace): script, microtasks, style, layout, paint, whatever runs then.
+ * The trace records during both figures, for both subjects alike.
  */
 export async function clickOpen(browser, page) {
   const { x, y } = await page.evaluate(() => window.bench.buttonCenter());
