@@ -14,6 +14,8 @@ export default {
     hrReview: 'HR reviews exits for this role; your exit takes effect at once.',
     cooldown: 'Company policy: you cannot apply for this role again for {{days}} days (until {{date}}).',
     voicePrompt: 'You are about to exit the interview. Please confirm whether to continue.',
+    readAloud: 'Read aloud',
+    voiceUnavailable: 'Read aloud is not available in this browser.',
   },
   reason: {
     legend: 'Why are you leaving? (optional)',

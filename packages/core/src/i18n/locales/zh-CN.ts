@@ -14,6 +14,8 @@ export default {
     hrReview: '该岗位的退出记录将由HR复核，您的退出会立即生效。',
     cooldown: '根据公司政策，退出后{{days}}天内（{{date}}前）不能再次申请该岗位。',
     voicePrompt: '您即将退出面试，请确认是否继续',
+    readAloud: '语音朗读',
+    voiceUnavailable: '当前浏览器不支持语音朗读。',
   },
   reason: {
     legend: '退出原因（选填）',

@@ -26,12 +26,34 @@ export const styles = css`
       translate: 0 0.5rem;
     }
   }
-  [part~='title'] {
-    margin: 0;
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: 0.25em 0.75em;
     padding: var(--_pad) var(--_pad) 0.5em;
+  }
+  [part~='title'] {
+    flex: 1 1 12em;
+    margin: 0;
     font-size: 1.25em;
     line-height: 1.3;
     outline: none;
+  }
+  [part~='voice-button'] {
+    font-size: 0.875em;
+    padding-inline: 0.75em;
+  }
+  [part~='voice-button'][aria-pressed='true'] {
+    outline: 2px solid currentColor;
+    outline-offset: -2px;
+  }
+  [part~='voice-status']:empty {
+    display: none;
+  }
+  [part~='voice-status'] {
+    flex-basis: 100%;
+    font-size: 0.875em;
   }
   [part~='body'] {
     flex: 1 1 auto;

@@ -12,7 +12,7 @@ import { VERIFY_CODE_PARTS } from '../verify-code/parts.js';
 import { styles } from './exit-dialog.styles.js';
 
 /** The parts of `<aie-exit-dialog>` and of the steps inside it, for `exportparts` up the tree. */
-export const EXIT_DIALOG_PARTS = `dialog,title,body,message,progress,notice,actions,confirm-button,cancel-button,close-button,${HELP_OFFER_PARTS},${REASON_FORM_PARTS},${VERIFY_CODE_PARTS},${EXIT_RESULT_PARTS}`;
+export const EXIT_DIALOG_PARTS = `dialog,title,body,message,progress,notice,actions,confirm-button,cancel-button,close-button,voice-button,voice-status,${HELP_OFFER_PARTS},${REASON_FORM_PARTS},${VERIFY_CODE_PARTS},${EXIT_RESULT_PARTS}`;
 
 /** The steps before the exit: the dialog stays open until the candidate exits or stays. */
 const STEPS: ReadonlySet<FlowState['status']> = new Set(['help', 'confirm', 'verify']);
@@ -50,6 +50,8 @@ interface View {
  * @csspart confirm-button - "确认退出" / "Confirm exit", red.
  * @csspart cancel-button - "取消" / "Cancel", grey; "返回面试" / "Back to the interview" in the help offer.
  * @csspart close-button - "关闭" / "Close" on the result view; the exit button shows it again.
+ * @csspart voice-button - "语音朗读" / "Read aloud": the candidate turns the spoken prompt on or off (R21), remembered on this device.
+ * @csspart voice-status - Says when this browser cannot speak.
  * @csspart faq - A common question and its answer in the help offer (R27), from `<aie-help-offer>`.
  * @csspart handoff-button - "转人工客服" / "Talk to a person" in the help offer (R27), from `<aie-help-offer>`.
  *
@@ -67,7 +69,7 @@ export class AieExitDialog extends WidgetPart {
   static override styles = [base, styles];
   static override properties: PropertyDeclarations = { voice: { type: Boolean }, voiceRate: { type: Number, attribute: 'voice-rate' } };
 
-  /** Speak the confirmation prompt when the dialog opens (R21). */
+  /** Speak the confirmation prompt when the dialog opens (R21), unless the candidate turned it off on this device. */
   voice = false;
   /** Speaking rate of the prompt, 0.5 to 2. */
   voiceRate = 1;
@@ -81,6 +83,8 @@ export class AieExitDialog extends WidgetPart {
   #view?: View | null;
   #shownKey = '';
   #returnTo: HTMLElement | null = null;
+  /** Said when the candidate asks for the voice and this browser has none. */
+  #voiceNote = '';
 
   /** Show the result view again after the candidate closed it. */
   showResult(opener: HTMLElement | null = null): void {
@@ -99,7 +103,10 @@ export class AieExitDialog extends WidgetPart {
     const view = (this.#view = this.#viewOf(this.shown));
     return html`<dialog part="dialog" class="surface" lang=${this.text.lang} aria-labelledby="title" @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#onKeydown}>
       ${view
-        ? html`<h2 part="title" id="title" tabindex="-1">${view.title}</h2>
+        ? html`<header>
+              <h2 part="title" id="title" tabindex="-1">${view.title}</h2>
+              ${STEPS.has(this.shown.status) ? this.#voiceControl() : nothing}
+            </header>
             ${view.body ? html`<div part="body">${view.body}</div>` : nothing}
             ${view.actions ? html`<div part="actions">${view.actions}</div>` : nothing}`
         : nothing}
@@ -113,7 +120,7 @@ export class AieExitDialog extends WidgetPart {
       if (!dialog.open) {
         this.#returnTo = this.opener ?? deepActiveElement();
         dialog.showModal();
-        if (this.voice && this.flow.state.status !== 'done') this.#voice.speak(this.text.t('confirm.voicePrompt'), this.text.lang, this.voiceRate);
+        if (this.#voice.on(this.voice) && this.flow.state.status !== 'done') this.#speakPrompt();
       }
       if (view.key !== this.#shownKey) {
         this.#shownKey = view.key;
@@ -129,6 +136,29 @@ export class AieExitDialog extends WidgetPart {
     this.#returnTo = this.opener = null;
     this.#voice.stop();
     target?.focus();
+  }
+
+  /** The candidate's own switch for the spoken prompt (R21), and a word where the browser cannot speak. */
+  #voiceControl(): TemplateResult {
+    const { t } = this.text;
+    const on = this.#voice.available && this.#voice.on(this.voice);
+    return html`<button part="voice-button" class="neutral" type="button" aria-pressed=${on} @click=${this.#toggleVoice}>${t('confirm.readAloud')}</button>
+      <span part="voice-status" role="status">${this.#voiceNote}</span>`;
+  }
+
+  readonly #toggleVoice = (): void => {
+    if (!this.#voice.available) {
+      this.#voiceNote = this.text.t('confirm.voiceUnavailable');
+      this.requestUpdate();
+      return;
+    }
+    const on = !this.#voice.on(this.voice);
+    this.#voice.choose(on);
+    if (on) this.#speakPrompt();
+  };
+
+  #speakPrompt(): void {
+    this.#voice.speak(this.text.t('confirm.voicePrompt'), this.text.lang, this.voiceRate);
   }
 
   #viewOf(state: FlowState): View | null {
