@@ -108,6 +108,28 @@ describe('the demo, end to end', () => {
     await page.close();
   });
 
+  it('the candidate turns the spoken prompt on (R21): it is spoken at once and at the next open', async () => {
+    const { page, errors } = await open(demo.browser, `${demo.base}/candidate?job=frontline&lang=en`);
+    await page.evaluate(() => {
+      const spoken: string[] = ((window as unknown as { spoken: string[] }).spoken = []);
+      speechSynthesis.speak = (utterance) => void spoken.push(utterance.text);
+    });
+    const spoken = () => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+    await page.getByRole('button', { name: 'Exit interview', exact: true }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Exit the interview' });
+    const toggle = dialog.getByRole('button', { name: 'Read aloud' });
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    assert.deepEqual(await spoken(), ['You are about to exit the interview. Please confirm whether to continue.']);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Exit interview', exact: true }).first().click();
+    await dialog.waitFor();
+    assert.equal((await spoken()).length, 2);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('re-entry: back after an exit, the candidate is told and shown how to reschedule (R14)', async () => {
     const { page } = await open(demo.browser, `${demo.base}/candidate?job=manager`);
     await page.getByRole('button', { name: '退出面试', exact: true }).first().click();
