@@ -85,3 +85,6 @@ export const HelpOfferTicket: Story = {
     await until(() => help()?.querySelector('[role=status]')?.textContent);
   },
 };
+
+/** The spoken prompt on (R21), as the vendor's default or the candidate's choice: the header's toggle is pressed. */
+export const VoiceOn: Story = { name: 'Voice on', args: { locale: 'en', config: { ...ARTICLE_POLICY, voice: { enabled: true } } } };
