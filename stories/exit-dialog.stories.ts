@@ -32,7 +32,7 @@ const meta: Meta<Args> = {
   ],
   render: (args, { loaded }) => {
     const { store, i18n } = loaded.c as Candidate;
-    return html`<aie-exit-dialog lang=${args.locale} .store=${store} .i18n=${i18n}></aie-exit-dialog>`;
+    return html`<aie-exit-dialog lang=${args.locale} .store=${store} .i18n=${i18n} ?voice=${store.config.voice.enabled}></aie-exit-dialog>`;
   },
 };
 export default meta;
