@@ -13,6 +13,7 @@ export default {
     cancel: 'Cancel',
     hrReview: 'HR reviews exits for this role; your exit takes effect at once.',
     cooldown: 'Company policy: you cannot apply for this role again for {{days}} days (until {{date}}).',
+    verifyNext: 'After you confirm, we will send you a one-time code to check that it is you.',
     voicePrompt: 'You are about to exit the interview. Please confirm whether to continue.',
   },
   reason: {
@@ -46,6 +47,7 @@ export default {
     resend: 'Send a new code',
     resendIn: 'New code available in {{seconds}} s',
     attemptsLeft: 'Attempts left: {{count}}',
+    incomplete: 'Enter all {{count}} digits of the code.',
     wrongCode: 'That code is wrong or has expired. Please try again.',
     checking: 'Checking…',
     locked: 'Too many attempts; the code cannot be checked now.',
@@ -58,6 +60,8 @@ export default {
     close: 'Close',
     title: 'You have left the interview',
     message: 'You have exited the interview. We will keep your interview data; to reschedule, please contact HR.',
+    message_anonymise: 'You have exited the interview and asked us to anonymise your personal data; to reschedule, please contact HR.',
+    message_delete: 'You have exited the interview and asked us to delete your personal data; to reschedule, please contact HR.',
     time: 'Exit time: {{time}}',
     reason: 'Reason: {{reason}}',
     noReason: 'Not given',
@@ -71,6 +75,7 @@ export default {
     deletionPending: 'Data request: pending',
     deletionRejected: 'The server refused your data request. Please contact HR.',
     deletionReceipt: 'Data request number: {{id}}, to be completed by {{deadline}}',
+    deletionReceipt_completed: 'Data request number: {{id}}, completed',
   },
   reentry: {
     title: 'This interview has ended',

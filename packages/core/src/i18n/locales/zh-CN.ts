@@ -13,6 +13,7 @@ export default {
     cancel: '取消',
     hrReview: '该岗位的退出记录将由HR复核，您的退出会立即生效。',
     cooldown: '根据公司政策，退出后{{days}}天内（{{date}}前）不能再次申请该岗位。',
+    verifyNext: '确认退出后，我们将向您发送验证码以核实身份。',
     voicePrompt: '您即将退出面试，请确认是否继续',
   },
   reason: {
@@ -46,6 +47,7 @@ export default {
     resend: '重新发送',
     resendIn: '{{seconds}}秒后可重新发送',
     attemptsLeft: '剩余尝试次数：{{count}}',
+    incomplete: '请输入完整的{{count}}位验证码。',
     wrongCode: '验证码不正确或已过期，请重试。',
     checking: '正在验证…',
     locked: '尝试次数过多，暂时无法验证。',
@@ -58,6 +60,8 @@ export default {
     close: '关闭',
     title: '退出成功',
     message: '您已成功退出面试，我们将保存您的面试数据，如需重新安排，请联系HR。',
+    message_anonymise: '您已成功退出面试，并申请匿名化您的个人数据，如需重新安排，请联系HR。',
+    message_delete: '您已成功退出面试，并申请删除您的个人数据，如需重新安排，请联系HR。',
     time: '退出时间：{{time}}',
     reason: '退出原因：{{reason}}',
     noReason: '未填写',
@@ -71,6 +75,7 @@ export default {
     deletionPending: '数据处理申请：处理中',
     deletionRejected: '服务器拒绝了您的数据处理申请，请联系HR。',
     deletionReceipt: '数据处理申请编号：{{id}}，预计{{deadline}}前完成',
+    deletionReceipt_completed: '数据处理申请编号：{{id}}，已完成',
   },
   reentry: {
     title: '面试已结束',
