@@ -13,7 +13,7 @@ export default {
     cancel: 'Cancel',
     hrReview: 'HR reviews exits for this role; your exit takes effect at once.',
     cooldown: 'Company policy: you cannot apply for this role again for {{days}} days (until {{date}}).',
-    verifyNext: 'After you confirm, we will send you a one-time code to check that it is you.',
+    verifyNext: 'After you confirm, we will send you a one-time code.',
     voicePrompt: 'You are about to exit the interview. Please confirm whether to continue.',
   },
   reason: {
@@ -47,7 +47,7 @@ export default {
     resend: 'Send a new code',
     resendIn: 'New code available in {{seconds}} s',
     attemptsLeft: 'Attempts left: {{count}}',
-    incomplete: 'Enter all {{count}} digits of the code.',
+    incomplete: 'Enter all {{count}} digits.',
     wrongCode: 'That code is wrong or has expired. Please try again.',
     checking: 'Checking…',
     locked: 'Too many attempts; the code cannot be checked now.',

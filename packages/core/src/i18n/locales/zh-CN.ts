@@ -13,7 +13,7 @@ export default {
     cancel: '取消',
     hrReview: '该岗位的退出记录将由HR复核，您的退出会立即生效。',
     cooldown: '根据公司政策，退出后{{days}}天内（{{date}}前）不能再次申请该岗位。',
-    verifyNext: '确认退出后，我们将向您发送验证码以核实身份。',
+    verifyNext: '确认后将向您发送验证码。',
     voicePrompt: '您即将退出面试，请确认是否继续',
   },
   reason: {
@@ -47,7 +47,7 @@ export default {
     resend: '重新发送',
     resendIn: '{{seconds}}秒后可重新发送',
     attemptsLeft: '剩余尝试次数：{{count}}',
-    incomplete: '请输入完整的{{count}}位验证码。',
+    incomplete: '请输入{{count}}位验证码。',
     wrongCode: '验证码不正确或已过期，请重试。',
     checking: '正在验证…',
     locked: '尝试次数过多，暂时无法验证。',
