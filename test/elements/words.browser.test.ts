@@ -5,7 +5,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { DataChoice } from '@ai-interview-exit/core';
 import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
 import { createMemoryAdapter, type MemoryAdapter } from '@ai-interview-exit/core/memory';
-import { expectFocusOn, mountWidget, openDialog, progressAt, settle, typeInto, until } from './support.js';
+import { expectFocusOn, mountWidget, openDialog, progressAt, settle, typeInto, until, untilStill } from './support.js';
 
 /** A backend that carries out data requests at once, as the reference server does. */
 function completingAdapter(): MemoryAdapter {
@@ -40,9 +40,11 @@ describe('the words after the exit follow the data choice and the receipt (bug 8
   });
 
   it('delete, carried out at once: says the request is completed, with no date to wait for', async () => {
-    const { message, receipt } = await exitChoosing('delete', { adapter: completingAdapter() });
+    const { parts, message, receipt } = await exitChoosing('delete', { adapter: completingAdapter() });
     expect(message).to.equal('You have exited the interview and asked us to delete your personal data; to reschedule, please contact HR.');
     expect(receipt).to.match(/^Data request number: del-\w+, completed$/);
+    await untilStill(parts.el);
+    await expect(parts.el).to.be.accessible();
   });
 
   it('in Chinese too', async () => {
@@ -67,6 +69,8 @@ describe('an executive learns of the code before Confirm (bug 12)', () => {
     const zh = await mountWidget({ jobType: 'executive', config: ARTICLE_POLICY, locale: 'zh-CN' });
     await openDialog(zh);
     expect(notices(zh)).to.include('确认后将向您发送验证码。');
+    await untilStill(zh.el);
+    await expect(zh.el).to.be.accessible();
   });
 
   it('says nothing of a code where none is asked', async () => {
@@ -102,6 +106,8 @@ describe('a too-short code is said, never sent (bug 9)', () => {
     expectFocusOn(input, 'the code input');
     expect(adapter.calls.verifyCode).to.equal(0);
     expect(parts.el.store!.getState().status).to.equal('verify');
+    await untilStill(parts.el);
+    await expect(parts.el).to.be.accessible();
 
     // Typing again clears the message; the Verify button on a short code says it again and returns focus to the field.
     await sendKeys({ type: '3' });
