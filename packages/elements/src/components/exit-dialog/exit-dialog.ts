@@ -33,10 +33,10 @@ interface View {
  * The exit dialog: one native `<dialog>` opened with `showModal()` that walks the steps of the
  * store's plan: the help offer, the confirmation (R5) with the progress (R7), HR review (R17),
  * cooldown (R19) and code-to-come notices, the reason and data choice (R9, R10), the one-time
- * code (R6), and the result (R12). It follows the WAI-ARIA dialog pattern: focus starts on Cancel, Tab and
- * Shift+Tab stay inside, Escape cancels, and focus returns to what opened it. The store's state
- * is the single truth: Escape and Cancel dispatch `cancel`, and the dialog closes because the
- * state says so.
+ * code (R6), and the result (R12). It follows the WAI-ARIA dialog pattern: focus starts on
+ * Cancel, Tab and Shift+Tab stay inside, Escape cancels, and focus returns to what opened it. The
+ * store's state is the single truth: Escape and Cancel dispatch `cancel`, and the dialog closes
+ * because the state says so.
  *
  * @summary The exit dialog.
  *
