@@ -56,8 +56,11 @@ export const PolicyFree: Story = { name: 'Policy: free', args: { config: { defau
 /** A confirmation that states the progress and asks why (R9). */
 export const PolicyConfirm: Story = { name: 'Policy: confirm', args: { config: { defaults: { gate: 'confirm' } } } };
 
-/** A one-time code will follow (executives, R6): the confirmation first. */
+/** A one-time code will follow (executives, R6): the confirmation says so before the candidate confirms. */
 export const PolicyVerify: Story = { name: 'Policy: verify', args: { jobType: 'executive', config: { ...ARTICLE_POLICY, cooldownDays: 0 } } };
+
+/** The same, in English. */
+export const PolicyVerifyEnglish: Story = { name: 'Policy: verify (en)', args: { jobType: 'executive', locale: 'en', config: { ...ARTICLE_POLICY, cooldownDays: 0 } } };
 
 /** Front-line roles: HR reviews the exit (R17); the candidate is out at once. */
 export const PolicyHrReview: Story = { name: 'Policy: HR review', args: { jobType: 'frontline', config: { defaults: { review: 'after-exit' } } } };

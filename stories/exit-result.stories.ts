@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { candidate, card, createMemoryAdapter, INTERVIEW, toDone, type Candidate } from './fixtures/candidate.js';
 
-type Outcome = 'submitting' | 'done' | 'queued' | 'deletion' | 'reentry';
+type Outcome = 'submitting' | 'done' | 'queued' | 'anonymise' | 'deletion' | 'deletion-completed' | 'reentry';
 
 interface Args {
   locale: string;
@@ -17,10 +17,14 @@ async function reach(locale: string, outcome: Outcome): Promise<Candidate> {
     await c.store.checkStatus();
     return c;
   }
-  const adapter = createMemoryAdapter({ cooldownDays: 30 });
-  if (outcome === 'queued') adapter.fail('submitExit', 'network');
+  const memory = createMemoryAdapter({ cooldownDays: 30 });
+  if (outcome === 'queued') memory.fail('submitExit', 'network');
+  // The reference server carries out a data request at once: its receipt says completed.
+  const adapter: typeof memory =
+    outcome === 'deletion-completed' ? { ...memory, requestDeletion: async (request) => ({ ...(await memory.requestDeletion(request)), status: 'completed' }) } : memory;
   const c = candidate({ locale, adapter, hangingDelivery: outcome === 'submitting' });
-  return toDone(c, outcome === 'deletion' ? 'delete' : 'keep', outcome !== 'submitting');
+  const choice = outcome === 'anonymise' ? 'anonymise' : outcome.startsWith('deletion') ? 'delete' : 'keep';
+  return toDone(c, choice, outcome !== 'submitting');
 }
 
 const meta: Meta<Args> = {
@@ -28,7 +32,7 @@ const meta: Meta<Args> = {
   args: { locale: 'zh-CN', outcome: 'done' },
   argTypes: {
     locale: { control: 'inline-radio', options: ['zh-CN', 'en'] },
-    outcome: { control: 'select', options: ['submitting', 'done', 'queued', 'deletion', 'reentry'] },
+    outcome: { control: 'select', options: ['submitting', 'done', 'queued', 'anonymise', 'deletion', 'deletion-completed', 'reentry'] },
   },
   loaders: [async ({ args }) => ({ c: await reach(args.locale, args.outcome) })],
   render: (args, { loaded }) => {
@@ -51,8 +55,17 @@ export const DoneEnglish: Story = { args: { locale: 'en' } };
 /** Offline: the exit is saved on this device and will be sent later. */
 export const QueuedOffline: Story = { args: { outcome: 'queued' } };
 
-/** The candidate asked to delete their data: the request's receipt id and deadline. */
+/** The candidate asked to delete their data: the message says so, the request's receipt id and deadline. */
 export const DeletionReceipt: Story = { args: { outcome: 'deletion', locale: 'en' } };
+
+/** The candidate asked to anonymise their data: the message says so (never "we will keep"). */
+export const Anonymised: Story = { args: { outcome: 'anonymise' } };
+
+/** The backend carried out the deletion at once: the receipt says completed, with no date to wait for. */
+export const DeletionCompleted: Story = { args: { outcome: 'deletion-completed' } };
+
+/** The same, in English. */
+export const DeletionCompletedEnglish: Story = { args: { outcome: 'deletion-completed', locale: 'en' } };
 
 /** A return visit after an exit: "您已退出本次面试，是否需要重新安排？" with HR's contact. */
 export const Reentry: Story = { args: { outcome: 'reentry' } };

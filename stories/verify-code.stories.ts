@@ -38,11 +38,28 @@ const meta: Meta<Args> = {
 export default meta;
 type Story = StoryObj<Args>;
 
+/** Type "12" and submit, as a candidate pressing Enter too early. */
+async function submitTooShort({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
+  const step = canvasElement.querySelector('aie-verify-code')!;
+  await step.updateComplete;
+  const input = step.shadowRoot!.querySelector('input')!;
+  input.value = '12';
+  input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  input.form!.requestSubmit();
+  await step.updateComplete;
+}
+
 /** The code is sent: one input, a resend countdown, the attempts left. */
 export const Sent: Story = {};
 
 /** In English. */
 export const SentEnglish: Story = { args: { locale: 'en' } };
+
+/** Too few digits and Enter: said in words, the field marked invalid and focused; nothing is sent. */
+export const TooShort: Story = { play: submitTooShort };
+
+/** The same, in English. */
+export const TooShortEnglish: Story = { args: { locale: 'en' }, play: submitTooShort };
 
 /** A wrong code: said in words; the reason given before is kept. */
 export const WrongCode: Story = { args: { wrong: 1 } };

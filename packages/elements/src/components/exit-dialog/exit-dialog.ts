@@ -31,12 +31,12 @@ interface View {
 
 /**
  * The exit dialog: one native `<dialog>` opened with `showModal()` that walks the steps of the
- * store's plan: the help offer, the confirmation (R5) with the progress (R7), HR review (R17)
- * and cooldown (R19) notices, the reason and data choice (R9, R10), the one-time code (R6), and
- * the result (R12). It follows the WAI-ARIA dialog pattern: focus starts on Cancel, Tab and
- * Shift+Tab stay inside, Escape cancels, and focus returns to what opened it. The store's state
- * is the single truth: Escape and Cancel dispatch `cancel`, and the dialog closes because the
- * state says so.
+ * store's plan: the help offer, the confirmation (R5) with the progress (R7), HR review (R17),
+ * cooldown (R19) and code-to-come notices, the reason and data choice (R9, R10), the one-time
+ * code (R6), and the result (R12). It follows the WAI-ARIA dialog pattern: focus starts on
+ * Cancel, Tab and Shift+Tab stay inside, Escape cancels, and focus returns to what opened it. The
+ * store's state is the single truth: Escape and Cancel dispatch `cancel`, and the dialog closes
+ * because the state says so.
  *
  * @summary The exit dialog.
  *
@@ -45,7 +45,7 @@ interface View {
  * @csspart body - What scrolls between the title and the buttons, so that neither ever scrolls away.
  * @csspart message - The confirmation question (R5).
  * @csspart progress - "You have completed 50% of the interview…" (R7); also a `message`.
- * @csspart notice - HR review (R17) and re-application cooldown (R19) notices.
+ * @csspart notice - HR review (R17), re-application cooldown (R19) and one-time code to come (R6) notices.
  * @csspart actions - The row of buttons.
  * @csspart confirm-button - "确认退出" / "Confirm exit", red.
  * @csspart cancel-button - "取消" / "Cancel", grey; "返回面试" / "Back to the interview" in the help offer.
@@ -237,6 +237,7 @@ export class AieExitDialog extends WidgetPart {
         : nothing}
       ${plan.hrReview ? html`<p part="notice">${t('confirm.hrReview')}</p>` : nothing}
       ${until ? html`<p part="notice">${t('confirm.cooldown', { days: plan.cooldownDays, date: date(until, context.timeZone, false) })}</p>` : nothing}
+      ${plan.verification ? html`<p part="notice">${t('confirm.verifyNext')}</p>` : nothing}
       <aie-reason-form exportparts=${REASON_FORM_PARTS} .store=${this.store} .i18n=${this.i18n} .preview=${this.preview}></aie-reason-form>`;
   }
 

@@ -16,12 +16,12 @@ export const EXIT_RESULT_PARTS = 'message,time,reason,status,notice,receipt,link
  *
  * @summary The success and re-entry views.
  *
- * @csspart message - The main sentence.
+ * @csspart message - The main sentence; it says what happens to the candidate's data, as they chose.
  * @csspart time - "Exit time: …" in the widget's language and the interview's time zone.
  * @csspart reason - "Reason: …".
  * @csspart status - Delivery: submitting, offline or not accepted yet (queued), refused by the server, or submitted with the receipt number.
  * @csspart notice - HR review and re-application cooldown notes.
- * @csspart receipt - The data request's receipt, "pending", or refused.
+ * @csspart receipt - The data request's receipt (the date it will be done by, or done), "pending", or refused.
  * @csspart link - "Contact HR to reschedule" on re-entry.
  *
  * @cssproperty --aie-color-muted - Notices and receipts (default #575757).
@@ -46,7 +46,8 @@ export class AieExitResult extends WidgetPart {
     const reason = record.reason
       ? [record.reason.code && t(`reason.${record.reason.code}`, { defaultValue: record.reason.code }), record.reason.text].filter(Boolean).join(' · ')
       : t('done.noReason');
-    return html`<p part="message">${t('done.message')}</p>
+    // i18next's context: `done.message_delete` when the candidate asked for it, else `done.message`.
+    return html`<p part="message">${t('done.message', { context: record.dataChoice })}</p>
       <p part="time">${t('done.time', { time: date(record.exitedAt, record.timeZone) })}</p>
       <p part="reason">${t('done.reason', { reason })}</p>
       <p part="status" role="status">${receipt ? t('done.delivered', { id: receipt.idempotencyKey }) : t(deliveryMessageKey(delivery))}</p>
@@ -54,7 +55,7 @@ export class AieExitResult extends WidgetPart {
       ${receipt?.cooldownUntil ? html`<p part="notice">${t('done.cooldown', { date: date(receipt.cooldownUntil, record.timeZone, false) })}</p>` : nothing}
       ${deletion
         ? html`<p part="receipt" role="status">${deletion.receipt
-              ? t('done.deletionReceipt', { id: deletion.receipt.requestId, deadline: date(deletion.receipt.deadline, record.timeZone, false) })
+              ? t('done.deletionReceipt', { context: deletion.receipt.status, id: deletion.receipt.requestId, deadline: date(deletion.receipt.deadline, record.timeZone, false) })
               : t(deletion.rejected ? 'done.deletionRejected' : 'done.deletionPending')}</p>`
         : nothing}`;
   }

@@ -22,7 +22,7 @@ export { VERIFY_CODE_PARTS } from './parts.js';
  * @csspart input - The code input.
  * @csspart submit-button - "Verify and exit".
  * @csspart attempts - "Attempts left: 4".
- * @csspart error - What went wrong, in words (an alert).
+ * @csspart error - What went wrong, in words (an alert): a code too short, wrong, or not sent.
  * @csspart resend-button - "Send a new code", or the countdown while it is not yet allowed.
  * @csspart exit-unverified-button - The way out when the code cannot be sent or is locked.
  * @csspart link - The HR contact beside the way out, when the config says `contact-hr`.
@@ -37,6 +37,8 @@ export class AieVerifyCode extends WidgetPart {
   static override styles = [base, styles];
 
   #tick?: ReturnType<typeof setTimeout>;
+  /** The candidate submitted fewer digits than a code has: said here, never sent to be checked. */
+  #incomplete = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -64,7 +66,7 @@ export class AieVerifyCode extends WidgetPart {
               ? t('verify.sent', { destination: challenge.maskedDestination })
               : ''}</p>
       ${challenge && phase !== 'locked'
-        ? html`<form @submit=${this.#submit}>
+        ? html`<form novalidate @submit=${this.#submit}>
               <label part="label" for="code">${t('verify.label')}</label>
               <input
                 part="input"
@@ -74,11 +76,15 @@ export class AieVerifyCode extends WidgetPart {
                 inputmode="numeric"
                 required
                 minlength=${codeLength}
-                aria-invalid=${error === 'wrong-code'}
+                aria-invalid=${this.#incomplete || error === 'wrong-code'}
                 aria-describedby="attempts error"
                 @input=${(event: InputEvent) => {
                   const input = event.target as HTMLInputElement;
                   input.value = input.value.replace(/\D/g, '').slice(0, codeLength);
+                  if (this.#incomplete) {
+                    this.#incomplete = false;
+                    this.requestUpdate();
+                  }
                 }}
               />
               <button part="submit-button" class="danger">${t('verify.submit')}</button>
@@ -87,11 +93,13 @@ export class AieVerifyCode extends WidgetPart {
         : nothing}
       <p part="error" id="error" role="alert">${phase === 'locked'
           ? t('verify.locked')
-          : error === 'wrong-code'
-            ? t('verify.wrongCode')
-            : failure && !challenge
-              ? t('verify.sendFailed', { reason: failure })
-              : failure}</p>
+          : this.#incomplete
+            ? t('verify.incomplete', { count: codeLength })
+            : error === 'wrong-code'
+              ? t('verify.wrongCode')
+              : failure && !challenge
+                ? t('verify.sendFailed', { reason: failure })
+                : failure}</p>
       ${phase === 'sent' || phase === 'failed'
         ? html`<button
             part="resend-button"
@@ -127,7 +135,13 @@ export class AieVerifyCode extends WidgetPart {
   #submit(event: SubmitEvent): void {
     event.preventDefault();
     const input = (event.target as HTMLFormElement).elements.namedItem('code') as HTMLInputElement;
-    this.store?.dispatch({ type: 'submitCode', code: input.value });
+    const { codeLength } = this.store!.config.verification;
+    // Only the code's shape is checked here (the backend checks the code): a short one is said, not sent.
+    this.#incomplete = !new RegExp(`^\\d{${codeLength}}$`).test(input.value);
+    if (this.#incomplete) {
+      this.requestUpdate();
+      input.focus();
+    } else this.store?.dispatch({ type: 'submitCode', code: input.value });
   }
 }
 
