@@ -1,8 +1,8 @@
 /**
  * @ai-interview-exit/core/i18n/steps: the strings of the steps that come with the widget's later
- * parts (the hand-off in the help offer, the resume prompt). A step adds them to its widget's
- * i18next instance before it first renders, under what the instance already has: a vendor's
- * replacements (R23) win, as they do over every shipped string.
+ * parts (the one-time code step, the hand-off in the help offer, the resume prompt). A step adds
+ * them to its widget's i18next instance before it first renders, under what the instance already
+ * has: a vendor's replacements (R23) win, as they do over every shipped string.
  */
 import type { i18n } from 'i18next';
 import { NAMESPACE, type StepMessages, type SupportedLocale } from './index.js';

@@ -1,8 +1,22 @@
 /**
- * English for the steps that come with the widget's later parts (the hand-off in the help offer,
- * the resume prompt): fetched with them, so the first script never carries them.
+ * English for the steps that come with the widget's later parts (the one-time code step, the
+ * hand-off in the help offer, the resume prompt): fetched with them, so the first script never
+ * carries them.
  */
 export default {
+  verify: {
+    sent: 'We sent a code to {{destination}}.',
+    label: 'Verification code',
+    submit: 'Verify and exit',
+    resend: 'Send a new code',
+    resendIn: 'New code available in {{seconds}} s',
+    attemptsLeft: 'Attempts left: {{count}}',
+    incomplete: 'Enter all {{count}} digits.',
+    wrongCode: 'That code is wrong or has expired. Please try again.',
+    checking: 'Checking…',
+    locked: 'Too many attempts; the code cannot be checked now.',
+    sendFailed: 'The code could not be sent. {{reason}}',
+  },
   help: {
     human: 'Talk to a person',
     humanQueued: 'A person will contact you. Ticket: {{id}}',

@@ -1,5 +1,18 @@
-/** 简体中文：随小部件后续部分加载的步骤文案（帮助中的转人工、继续面试提示）。 */
+/** 简体中文：随小部件后续部分加载的步骤文案（验证码步骤、帮助中的转人工、继续面试提示）。 */
 export default {
+  verify: {
+    sent: '验证码已发送至{{destination}}。',
+    label: '验证码',
+    submit: '验证并退出',
+    resend: '重新发送',
+    resendIn: '{{seconds}}秒后可重新发送',
+    attemptsLeft: '剩余尝试次数：{{count}}',
+    incomplete: '请输入{{count}}位验证码。',
+    wrongCode: '验证码不正确或已过期，请重试。',
+    checking: '正在验证…',
+    locked: '尝试次数过多，暂时无法验证。',
+    sendFailed: '验证码发送失败。{{reason}}',
+  },
   help: {
     human: '转人工客服',
     humanQueued: '已为您转接人工客服，工单号：{{id}}',

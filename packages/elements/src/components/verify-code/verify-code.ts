@@ -2,7 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { canExitUnverified } from '@ai-interview-exit/core';
 import { errorMessageKey } from '@ai-interview-exit/core/i18n';
 import { hrLink } from '../../internal/dom.js';
-import { WidgetPart } from '../../internal/widget-part.js';
+import { StepPart } from '../../internal/step-part.js';
 import { base } from '../../styles/base.js';
 import { styles } from './verify-code.styles.js';
 
@@ -31,7 +31,7 @@ export { VERIFY_CODE_PARTS } from './parts.js';
  * @cssproperty --aie-color-danger-text - Errors (default #c62828).
  * @cssproperty --aie-color-muted - Attempts left and the countdown (default #575757).
  */
-export class AieVerifyCode extends WidgetPart {
+export class AieVerifyCode extends StepPart {
   /** @ignore Focusing the host focuses its first control (focus returns here after the dialog). */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [base, styles];
