@@ -49,6 +49,7 @@ export class AieExitResult extends WidgetPart {
     return html`<p part="message">${t('done.message')}</p>
       <p part="time">${t('done.time', { time: date(record.exitedAt, record.timeZone) })}</p>
       <p part="reason">${t('done.reason', { reason })}</p>
+      ${record.personRequested ? html`<p part="notice">${t('person.next')}</p>` : nothing}
       <p part="status" role="status">${receipt ? t('done.delivered', { id: receipt.idempotencyKey }) : t(deliveryMessageKey(delivery))}</p>
       ${record.hrReview || receipt?.status === 'under-review' ? html`<p part="notice">${t('done.underReview')}</p>` : nothing}
       ${receipt?.cooldownUntil ? html`<p part="notice">${t('done.cooldown', { date: date(receipt.cooldownUntil, record.timeZone, false) })}</p>` : nothing}
