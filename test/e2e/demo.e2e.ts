@@ -200,6 +200,7 @@ describe('the demo, end to end', () => {
     await page.getByRole('button', { name: 'Exit interview', exact: true }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Exit the interview' });
     await dialog.getByRole('checkbox', { name: 'I would rather be interviewed by a person' }).check();
+    await shot(page, 'person-confirm');
     await dialog.getByRole('button', { name: 'Confirm exit' }).click();
     await page.getByText('HR will contact you to arrange an interview with a person.', { exact: true }).waitFor();
     await page.getByText(/Submitted\. Receipt number: /).first().waitFor();

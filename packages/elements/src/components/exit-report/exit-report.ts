@@ -275,7 +275,7 @@ export class AieExitReport extends LitElement {
                   return html`<tr>
                     <th scope="row">${name}</th><td>${role}</td><td>${stage}</td><td>${progress}</td><td>${time}</td><td>${reason}</td>
                     <td part="flags" class="flags">${flags}</td>
-                    <td>${status}${person ? html` · <strong part="person-request">${person}</strong>` : nothing}${row.review === 'pending' && this.adapter?.markReviewed
+                    <td>${status}${person ? [' · ', html`<strong part="person-request">${person}</strong>`] : nothing}${row.review === 'pending' && this.adapter?.markReviewed
                       ? html` <button part="review-button" class="neutral" type="button" aria-label=${t('report.markReviewedFor', { name })}
                           @click=${() => this.#markReviewed(row)}>${t('report.markReviewed')}</button>`
                       : nothing}</td>
