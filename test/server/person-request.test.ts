@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { ExitRecordSchema } from '@ai-interview-exit/core';
+import { ExitRecordSchema, newUuid } from '@ai-interview-exit/core';
 import { HrExitsResponseSchema } from '@ai-interview-exit/core/insights';
 import { HR_TOKEN, SECRET, exitRecord, registerCandidate, rows, startServer, type TestServer } from './helpers.js';
 
@@ -28,6 +28,13 @@ describe('POST /v1/exits with personRequested', () => {
     // A replay is the same exit; the same key without the request is another record.
     assert.equal((await server.post('/v1/exits', record, candidate.token)).status, 200);
     assert.equal((await server.post('/v1/exits', { ...record, personRequested: false }, candidate.token)).status, 422);
+
+    // Not personal data: an erasure keeps it, so that HR still answers the request.
+    const erasure = { idempotencyKey: newUuid(), interviewId: candidate.interviewId, candidateRef: candidate.candidateRef, scope: 'delete', requestedAt: record.exitedAt };
+    assert.equal((await server.post('/v1/deletion-requests', erasure, candidate.token)).status, 201);
+    const { exits: after } = HrExitsResponseSchema.parse((await server.get('/v1/hr/exits', HR_TOKEN)).json);
+    const erased = after.find((e) => e.idempotencyKey === record.idempotencyKey)!;
+    assert.deepEqual([erased.anonymised, erased.candidateName, erased.personRequested], [true, null, true]);
   });
 
   it('a record from an earlier version, without the field, is stored as not asked and replays as before', async () => {
