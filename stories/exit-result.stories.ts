@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { candidate, card, createMemoryAdapter, INTERVIEW, toDone, type Candidate } from './fixtures/candidate.js';
 
-type Outcome = 'submitting' | 'done' | 'queued' | 'deletion' | 'reentry';
+type Outcome = 'submitting' | 'done' | 'queued' | 'deletion' | 'person' | 'reentry';
 
 interface Args {
   locale: string;
@@ -20,7 +20,7 @@ async function reach(locale: string, outcome: Outcome): Promise<Candidate> {
   const adapter = createMemoryAdapter({ cooldownDays: 30 });
   if (outcome === 'queued') adapter.fail('submitExit', 'network');
   const c = candidate({ locale, adapter, hangingDelivery: outcome === 'submitting' });
-  return toDone(c, outcome === 'deletion' ? 'delete' : 'keep', outcome !== 'submitting');
+  return toDone(c, outcome === 'deletion' ? 'delete' : 'keep', outcome !== 'submitting', outcome === 'person');
 }
 
 const meta: Meta<Args> = {
@@ -28,7 +28,7 @@ const meta: Meta<Args> = {
   args: { locale: 'zh-CN', outcome: 'done' },
   argTypes: {
     locale: { control: 'inline-radio', options: ['zh-CN', 'en'] },
-    outcome: { control: 'select', options: ['submitting', 'done', 'queued', 'deletion', 'reentry'] },
+    outcome: { control: 'select', options: ['submitting', 'done', 'queued', 'deletion', 'person', 'reentry'] },
   },
   loaders: [async ({ args }) => ({ c: await reach(args.locale, args.outcome) })],
   render: (args, { loaded }) => {
@@ -53,6 +53,9 @@ export const QueuedOffline: Story = { args: { outcome: 'queued' } };
 
 /** The candidate asked to delete their data: the request's receipt id and deadline. */
 export const DeletionReceipt: Story = { args: { outcome: 'deletion', locale: 'en' } };
+
+/** The candidate asked for a person instead of the AI (PIPL art. 24): HR will arrange it. */
+export const PersonRequested: Story = { args: { outcome: 'person' } };
 
 /** A return visit after an exit: "您已退出本次面试，是否需要重新安排？" with HR's contact. */
 export const Reentry: Story = { args: { outcome: 'reentry' } };
