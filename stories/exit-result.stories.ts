@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { candidate, card, createMemoryAdapter, INTERVIEW, toDone, type Candidate } from './fixtures/candidate.js';
 
-type Outcome = 'submitting' | 'done' | 'queued' | 'anonymise' | 'deletion' | 'deletion-completed' | 'reentry';
+type Outcome = 'submitting' | 'done' | 'queued' | 'anonymise' | 'deletion' | 'deletion-completed' | 'person' | 'reentry';
 
 interface Args {
   locale: string;
@@ -24,7 +24,7 @@ async function reach(locale: string, outcome: Outcome): Promise<Candidate> {
     outcome === 'deletion-completed' ? { ...memory, requestDeletion: async (request) => ({ ...(await memory.requestDeletion(request)), status: 'completed' }) } : memory;
   const c = candidate({ locale, adapter, hangingDelivery: outcome === 'submitting' });
   const choice = outcome === 'anonymise' ? 'anonymise' : outcome.startsWith('deletion') ? 'delete' : 'keep';
-  return toDone(c, choice, outcome !== 'submitting');
+  return toDone(c, choice, outcome !== 'submitting', outcome === 'person');
 }
 
 const meta: Meta<Args> = {
@@ -32,7 +32,7 @@ const meta: Meta<Args> = {
   args: { locale: 'zh-CN', outcome: 'done' },
   argTypes: {
     locale: { control: 'inline-radio', options: ['zh-CN', 'en'] },
-    outcome: { control: 'select', options: ['submitting', 'done', 'queued', 'anonymise', 'deletion', 'deletion-completed', 'reentry'] },
+    outcome: { control: 'select', options: ['submitting', 'done', 'queued', 'anonymise', 'deletion', 'deletion-completed', 'person', 'reentry'] },
   },
   loaders: [async ({ args }) => ({ c: await reach(args.locale, args.outcome) })],
   render: (args, { loaded }) => {
@@ -66,6 +66,9 @@ export const DeletionCompleted: Story = { args: { outcome: 'deletion-completed' 
 
 /** The same, in English. */
 export const DeletionCompletedEnglish: Story = { args: { outcome: 'deletion-completed', locale: 'en' } };
+
+/** The candidate asked for a person instead of the AI (PIPL art. 24): HR will arrange it. */
+export const PersonRequested: Story = { args: { outcome: 'person' } };
 
 /** A return visit after an exit: "您已退出本次面试，是否需要重新安排？" with HR's contact. */
 export const Reentry: Story = { args: { outcome: 'reentry' } };

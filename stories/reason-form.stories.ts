@@ -10,17 +10,20 @@ interface Args {
   /** Press Confirm without a reason first. */
   confirmEmpty: boolean;
   text: string;
+  /** "I would rather be interviewed by a person" ticked. */
+  personRequested: boolean;
 }
 
 const meta: Meta<Args> = {
   title: 'Candidate/aie-reason-form',
-  args: { locale: 'zh-CN', config: ARTICLE_POLICY, confirmEmpty: false, text: '' },
+  args: { locale: 'zh-CN', config: ARTICLE_POLICY, confirmEmpty: false, text: '', personRequested: false },
   argTypes: { locale: { control: 'inline-radio', options: ['zh-CN', 'en'] }, config: { control: false } },
   loaders: [
     async ({ args }) => {
       const c = candidate({ locale: args.locale, config: args.config });
       c.store.open('button');
       if (args.text) c.store.dispatch({ type: 'setReasonText', text: args.text });
+      c.store.dispatch({ type: 'setPersonRequested', requested: args.personRequested });
       if (args.confirmEmpty) c.store.dispatch({ type: 'confirm' });
       return { c };
     },
@@ -38,6 +41,9 @@ export const Reason: Story = {};
 
 /** In English, with some free text and its counter. */
 export const English: Story = { args: { locale: 'en', text: 'My internet keeps dropping.' } };
+
+/** The candidate would rather be interviewed by a person (PIPL art. 24): the box ticked, with its hint. */
+export const PersonRequested: Story = { args: { locale: 'en', personRequested: true } };
 
 /** A required reason, Confirm pressed without one: the error, announced, with aria-invalid. */
 export const RequiredMissing: Story = { args: { config: { defaults: { reason: 'required' } }, confirmEmpty: true } };

@@ -91,6 +91,7 @@ export async function seedDemo(app: FastifyInstance, hrToken: string, now = new 
       source: 'button',
       verification: 'not-required',
       hrReview: interview.jobType === 'frontline',
+      personRequested: false,
     };
     const sent = await app.inject({ method: 'POST', url: '/v1/exits', headers: { authorization: `Bearer ${token}` }, payload: record });
     if (sent.statusCode >= 300) throw new Error(`seed exit ${interviewId}: ${sent.body}`);

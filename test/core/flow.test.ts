@@ -1,7 +1,7 @@
 // The exit flow driven through the store and the memory adapter, one scenario at a time.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createExitStore, type ExitAdapter, type StoreEvent } from '@ai-interview-exit/core';
+import { createExitStore, ExitRecordSchema, type ExitAdapter, type StoreEvent } from '@ai-interview-exit/core';
 import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
 import { createMemoryAdapter } from '@ai-interview-exit/core/memory';
 import { T0, contextFor, progressAt } from '../support/fixtures.js';
@@ -81,6 +81,36 @@ describe('confirm → done', () => {
     const complete = events.find((e) => e.name === 'deletion-complete');
     assert.ok(complete && complete.name === 'deletion-complete' && complete.receipt.requestId.startsWith('del-'));
     assert.ok(events.some((e) => e.name === 'deletion-request'));
+  });
+
+  it('asking for a person travels with the exit (PIPL art. 24); unasked, the record says false', async () => {
+    const { adapter, store } = setup('engineer', { defaults: { reason: 'required' } });
+    store.open('button');
+    store.dispatch({ type: 'setPersonRequested', requested: true });
+    store.dispatch({ type: 'confirm' });
+    const state = store.getState();
+    // The draft keeps it across the required-reason stop.
+    assert.equal(state.status === 'confirm' && state.session.draft.personRequested, true);
+    store.dispatch({ type: 'setReason', code: 'other' });
+    store.dispatch({ type: 'confirm' });
+    await settle();
+    assert.equal(adapter.exits()[0]!.personRequested, true);
+
+    const plain = setup();
+    plain.store.open('button');
+    plain.store.dispatch({ type: 'confirm' });
+    await settle();
+    assert.equal(plain.adapter.exits()[0]!.personRequested, false);
+  });
+
+  it('a record kept by an earlier version, without the request, reads as not asked', async () => {
+    const { adapter, store } = setup();
+    store.open('button');
+    store.dispatch({ type: 'confirm' });
+    await settle();
+    const { personRequested, ...old } = adapter.exits()[0]!;
+    assert.equal(personRequested, false);
+    assert.equal(ExitRecordSchema.parse(old).personRequested, false);
   });
 
   it('"not interested" asks the adapter to recommend other roles (R25)', async () => {

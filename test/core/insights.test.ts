@@ -148,6 +148,7 @@ describe('memory HR adapter', () => {
       verification: 'not-required' as const,
       review: 'none' as const,
       anonymised: false,
+      personRequested: false,
     });
     const hr = createMemoryHrAdapter({ rows: [row('frontline', '2026-11-01T08:00:00.000Z'), row('manager', '2026-11-03T08:00:00.000Z'), row('frontline', '2026-11-05T08:00:00.000Z')], report: defaultConfig().report });
     const frontline = await hr.listExits({ jobType: 'frontline' });

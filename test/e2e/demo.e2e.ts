@@ -217,6 +217,30 @@ describe('the demo, end to end', () => {
     await page.close();
   });
 
+  it('a candidate asks for a person instead of the AI: told what happens next, and HR sees the request on that exit', async () => {
+    const { page, errors } = await open(demo.browser, `${demo.base}/candidate?job=frontline&lang=en`);
+    await page.getByRole('button', { name: 'Exit interview', exact: true }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Exit the interview' });
+    await dialog.getByRole('checkbox', { name: 'I would rather be interviewed by a person' }).check();
+    await shot(page, 'person-confirm');
+    await dialog.getByRole('button', { name: 'Confirm exit' }).click();
+    await page.getByText('HR will contact you to arrange an interview with a person.', { exact: true }).waitFor();
+    await page.getByText(/Submitted\. Receipt number: /).first().waitFor();
+    await shot(page, 'person-requested');
+    const [exit] = (await demo.exitsOf(await interviewIdOf(page))) as unknown as { personRequested: boolean; candidateName: string | null; candidateRef: string }[];
+    assert.equal(exit!.personRequested, true);
+
+    const hr = await open(demo.browser, `${demo.base}/hr?lang=en`, { width: 1280, height: 1400 });
+    const rows = hr.page.locator('aie-exit-report').getByRole('table').last().getByRole('row');
+    const row = rows.filter({ hasText: exit!.candidateName ?? exit!.candidateRef });
+    assert.match(await row.innerText(), /Wants a person/);
+    assert.equal(await rows.filter({ hasText: 'Wants a person' }).count(), 1, 'no other exit asked');
+    await hr.page.getByText('Asked for an interview with a person: 1').waitFor();
+    await shot(hr.page, 'hr-person-requested');
+    assert.deepEqual([...errors, ...hr.errors], []);
+    await Promise.all([page.close(), hr.page.close()]);
+  });
+
   it('HR exports as CSV exactly the rows of the table', async () => {
     const { page } = await open(demo.browser, `${demo.base}/hr`, { width: 1280, height: 1400 });
     const table = page.locator('aie-exit-report').getByRole('table').last();

@@ -73,7 +73,7 @@ describe('exit flow', () => {
     expect(verify.querySelector('[part=attempts]')!.textContent).to.equal('Attempts left: 4');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     const state = parts.el.store!.getState();
-    expect(state.status === 'verify' && state.session.draft).to.deep.equal({ reasonCode: 'privacy', reasonText: 'Worried about the face recording', dataChoice: 'keep' });
+    expect(state.status === 'verify' && state.session.draft).to.deep.equal({ reasonCode: 'privacy', reasonText: 'Worried about the face recording', dataChoice: 'keep', personRequested: false });
 
     // pasted with spaces: one input, the digits are kept
     typeInto(input, `${codes[0]!.slice(0, 3)} ${codes[0]!.slice(3)}`);

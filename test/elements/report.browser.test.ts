@@ -75,6 +75,17 @@ describe('aie-exit-report', () => {
     expect(csv.slice(1)).to.deep.equal(bodyRows(root));
   });
 
+  it('marks the exit whose candidate asks for a person, in words, counts them, and exports the marker', async () => {
+    for (const [locale, marker, count] of [['zh-CN', '希望真人面试', '希望真人面试：1人'], ['en', 'Wants a person', 'Asked for an interview with a person: 1']] as const) {
+      const { el, root } = await mount(locale);
+      const marked = bodyRows(root).filter((r) => r[7]!.endsWith(` · ${marker}`));
+      expect(marked.map((r) => r[0])).to.deep.equal(['陈晨']);
+      expect(root.querySelectorAll('[part=person-request]')).to.have.length(1);
+      expect(root.querySelector('[part=person-requests]')!.textContent).to.equal(count);
+      expect(parseCsv(el.toCsv()).filter((r) => r[7]!.endsWith(marker)).map((r) => r[0])).to.deep.equal(['陈晨']);
+    }
+  });
+
   it('filters by role', async () => {
     const { el, root } = await mount();
     const select = root.querySelector('select')!;

@@ -45,6 +45,7 @@ function record(interview: Interview, key: string, at: string): ExitRecord {
     source: 'button',
     verification: 'not-required',
     hrReview: false,
+    personRequested: false,
   };
 }
 

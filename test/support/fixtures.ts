@@ -26,6 +26,7 @@ export function recordFor(overrides: Partial<ExitRecord> = {}): ExitRecord {
     source: 'button',
     verification: 'not-required',
     hrReview: true,
+    personRequested: false,
     ...overrides,
   };
 }

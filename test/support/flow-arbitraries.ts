@@ -67,6 +67,7 @@ export const actionArbs = {
   setReason: fc.record({ type: fc.constant('setReason' as const), code: fc.constantFrom(null, 'emergency', 'mis-click', 'not-interested', 'privacy', 'other', 'bogus') }),
   setReasonText: fc.record({ type: fc.constant('setReasonText' as const), text: fc.string({ maxLength: 700 }) }),
   setDataChoice: fc.record({ type: fc.constant('setDataChoice' as const), choice: fc.constantFrom('keep' as const, 'anonymise' as const, 'delete' as const) }),
+  setPersonRequested: fc.record({ type: fc.constant('setPersonRequested' as const), requested: fc.boolean() }),
   confirm: fc.record({ type: fc.constant('confirm' as const), stamp: stampArb }),
   submitCode: fc.record({ type: fc.constant('submitCode' as const), code: fc.oneof(fc.stringMatching(/^\d{6}$/), fc.string({ maxLength: 8 })) }),
   resendCode: fc.record({ type: fc.constant('resendCode' as const), at: instant }),
@@ -91,7 +92,7 @@ export const actionArbs = {
     const record = {
       idempotencyKey: stamp.recordKey, interviewId: context.interviewId, candidateRef: context.candidateRef, jobType: context.jobType, stage: context.stage,
       progress: context.progress, exitedAt: stamp.at, timeZone: context.timeZone, locale: context.locale, reason: null, dataChoice,
-      source: 'button' as const, verification: 'not-required' as const, hrReview: false,
+      source: 'button' as const, verification: 'not-required' as const, hrReview: false, personRequested: false,
     };
     const deletion = dataChoice === 'keep' ? null : { idempotencyKey: stamp.deletionKey, interviewId: context.interviewId, candidateRef: context.candidateRef, scope: dataChoice, requestedAt: stamp.at };
     return { type: 'exitRecovered', record, deletion };
@@ -118,7 +119,7 @@ type ActionType = keyof typeof actionArbs;
 /** Any action at all, whatever the state: chaos. */
 export const anyActionArb: fc.Arbitrary<FlowAction> = fc.oneof(...Object.values(actionArbs));
 export const userActionArb: fc.Arbitrary<FlowAction> = fc.oneof(
-  ...(['open', 'continueExit', 'cancel', 'requestHandoff', 'setReason', 'setReasonText', 'setDataChoice', 'confirm', 'submitCode', 'resendCode', 'exitUnverified', 'resumeAccepted'] as const).map((t) => actionArbs[t]),
+  ...(['open', 'continueExit', 'cancel', 'requestHandoff', 'setReason', 'setReasonText', 'setDataChoice', 'setPersonRequested', 'confirm', 'submitCode', 'resendCode', 'exitUnverified', 'resumeAccepted'] as const).map((t) => actionArbs[t]),
 );
 
 /** What a real session would do next in each state (cancel included, but rarer). */
@@ -128,7 +129,7 @@ function plausible(state: FlowState): ActionType[] {
     case 'resume': return ['resumeAccepted', 'open', 'exitRecovered'];
     case 'reentry': return ['open', 'exitRecovered'];
     case 'help': return ['continueExit', 'continueExit', 'requestHandoff', 'handoffDone', 'handoffFailed', 'cancel'];
-    case 'confirm': return ['setReason', 'setReasonText', 'setDataChoice', 'confirm', 'confirm', 'confirm', 'cancel'];
+    case 'confirm': return ['setReason', 'setReasonText', 'setDataChoice', 'setPersonRequested', 'confirm', 'confirm', 'confirm', 'cancel'];
     case 'submitting': return ['exitStored', 'confirm'];
     case 'done': return ['exitAcknowledged', 'exitQueued', 'exitRejected', 'deletionReceived', 'deletionRejected', 'confirm'];
     case 'verify':
@@ -178,6 +179,7 @@ export const storeInputArb: fc.Arbitrary<Exclude<FlowInput, { type: 'open' }> | 
   { weight: 1, arbitrary: fc.record({ type: fc.constant('setReason' as const), code: fc.constantFrom(null, 'emergency', 'not-interested') }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('setReasonText' as const), text: fc.string({ maxLength: 40 }) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('setDataChoice' as const), choice: fc.constantFrom('keep' as const, 'delete' as const) }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('setPersonRequested' as const), requested: fc.boolean() }) },
   { weight: 4, arbitrary: fc.record({ type: fc.constant('submitCode' as const), code: fc.stringMatching(/^\d{6}$/) }) },
   { weight: 1, arbitrary: fc.constant<FlowInput>({ type: 'exitUnverified' }) },
   { weight: 5, arbitrary: fc.constant({ type: 'tick' as const }) },

@@ -38,7 +38,7 @@ const SessionSchema = z.strictObject({
     freeText: z.boolean(),
     textLimit: z.number(),
   }),
-  draft: z.strictObject({ reasonCode: z.nullable(z.string()), reasonText: z.string(), dataChoice: DataChoiceSchema }),
+  draft: z.strictObject({ reasonCode: z.nullable(z.string()), reasonText: z.string(), dataChoice: DataChoiceSchema, personRequested: z.boolean() }),
 });
 
 const VerifyErrorSchema = z.union([z.literal('wrong-code'), AdapterErrorCodeSchema]);

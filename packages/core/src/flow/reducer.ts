@@ -34,7 +34,7 @@ function fromRestingState(state: Extract<FlowState, { status: 'idle' | 'resume' 
   switch (action.type) {
     case 'open': {
       const { source, context, plan, options } = action;
-      const session: ExitSession = { source, context, plan, options, draft: { reasonCode: null, reasonText: '', dataChoice: 'keep' } };
+      const session: ExitSession = { source, context, plan, options, draft: { reasonCode: null, reasonText: '', dataChoice: 'keep', personRequested: false } };
       return stay(plan.steps[0] === 'help' ? { status: 'help', session, handoff: { status: 'none' } } : { status: 'confirm', session, problem: null });
     }
     case 'statusLoaded':
@@ -94,6 +94,9 @@ function editDraft(session: ExitSession, action: FlowAction): ExitSession | null
       break;
     case 'setDataChoice':
       next = { ...draft, dataChoice: action.choice };
+      break;
+    case 'setPersonRequested':
+      next = { ...draft, personRequested: action.requested };
       break;
     default:
       return null;
@@ -237,6 +240,7 @@ function submit(session: ExitSession, stamp: Stamp, verification: ExitRecord['ve
     source,
     verification,
     hrReview: plan.hrReview || verification === 'unverified',
+    personRequested: draft.personRequested,
   };
   const deletion: DeletionRequest | null =
     draft.dataChoice === 'keep'

@@ -22,6 +22,8 @@ export interface ExitDraft {
   reasonCode: string | null;
   reasonText: string;
   dataChoice: DataChoice;
+  /** "I would rather be interviewed by a person" (PIPL art. 24). */
+  personRequested: boolean;
 }
 
 /** The parts of the config the flow needs, fixed when the dialog opens. */
@@ -96,6 +98,7 @@ export type FlowAction =
   | { type: 'setReason'; code: string | null }
   | { type: 'setReasonText'; text: string }
   | { type: 'setDataChoice'; choice: DataChoice }
+  | { type: 'setPersonRequested'; requested: boolean }
   | { type: 'confirm'; stamp: Stamp }
   | { type: 'cancel' }
   | { type: 'codeSent'; challenge: CodeChallenge }

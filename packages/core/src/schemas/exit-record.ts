@@ -43,6 +43,11 @@ export const ExitRecordSchema = z
     verification: VerificationOutcomeSchema,
     /** HR reviews the record (R17); the candidate is out either way. */
     hrReview: z.boolean(),
+    /**
+     * The candidate asks to be interviewed by a person instead of the AI (PIPL art. 24): HR answers it.
+     * Absent in records kept on a device by earlier versions: read as false.
+     */
+    personRequested: z._default(z.boolean(), false),
   })
   .check(
     z.refine((r) => r.progress === null || r.progress.interviewId === r.interviewId, {

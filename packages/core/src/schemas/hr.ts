@@ -24,6 +24,8 @@ export const HrExitRowSchema = z.object({
   verification: VerificationOutcomeSchema,
   review: z.enum(['none', 'pending', 'done']),
   anonymised: z.boolean(),
+  /** The candidate asked to be interviewed by a person instead of the AI (PIPL art. 24): HR answers it. */
+  personRequested: z._default(z.boolean(), false),
 });
 export type HrExitRow = z.infer<typeof HrExitRowSchema>;
 

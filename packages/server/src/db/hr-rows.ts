@@ -20,6 +20,7 @@ interface JoinedRow {
   verification: HrExitRow['verification'];
   review: HrExitRow['review'];
   anonymised: number;
+  person_requested: number;
 }
 
 const SELECT = `
@@ -49,6 +50,7 @@ function toRow(row: JoinedRow): HrExitRow {
     verification: row.verification,
     review: row.review,
     anonymised,
+    personRequested: row.person_requested === 1,
   };
 }
 

@@ -159,4 +159,12 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'exits that ask for a person instead of the AI',
+    sql: `
+      -- PIPL art. 24: the candidate asks to be interviewed by a person; HR answers it. Not personal data.
+      ALTER TABLE exits ADD COLUMN person_requested INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -5,7 +5,7 @@ import { configResources, createI18n, hrResources, matchLocale } from '@ai-inter
 export interface Messages {
   /** The candidate's confirmation (R13): exit time, reason, "contact HR to reschedule". */
   candidateExit(record: ExitRecord): string;
-  /** HR's push (R13): "候选人张三已退出面试，原因：对岗位不感兴趣". */
+  /** HR's push (R13): "候选人张三已退出面试，原因：对岗位不感兴趣"; it says so when the candidate asks for a person. */
   hrExit(record: ExitRecord, candidateName: string): string;
   /** In the candidate's language when known, else the server's. */
   code(code: string, minutes: number, locale?: string): string;
@@ -52,7 +52,8 @@ export function createMessages(options: { locale: string; config: ExitConfig }):
     },
     hrExit(record, candidateName) {
       const t = translator(options.locale);
-      return t.t('notify.hr', { name: candidateName, reason: reasonLabel(t, record.reason) });
+      // A request for a person (PIPL art. 24) is something HR must answer: the push says so.
+      return t.t(record.personRequested ? 'notify.hrPerson' : 'notify.hr', { name: candidateName, reason: reasonLabel(t, record.reason) });
     },
     code(code, minutes, locale) {
       return translator(locale ?? options.locale).t('notify.code', { code, minutes });

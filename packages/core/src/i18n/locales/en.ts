@@ -40,6 +40,11 @@ export default {
     delete: 'Delete',
     deleteHint: 'All personal data about you is deleted, except what the law requires us to keep.',
   },
+  /** A person instead of the AI (PIPL art. 24): the choice, and what happens next (its hint and the result). */
+  person: {
+    label: 'I would rather be interviewed by a person',
+    next: 'HR will contact you to arrange an interview with a person.',
+  },
   verify: {
     title: 'Verify it is you',
     sending: 'Sending a code…',

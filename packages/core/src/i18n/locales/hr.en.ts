@@ -52,6 +52,8 @@ export default {
     listSeparator: '; ',
     exitRates: 'Exit rate by role',
     newExit: 'New exit: {{name}}, {{reason}}',
+    personRequested: 'Wants a person',
+    personRequests: 'Asked for an interview with a person: {{count}}',
   },
   flags: {
     'late-mis-click': '"Mis-click" given after {{percent}}% of the interview and {{minutes}} minutes: please check.',
@@ -63,5 +65,6 @@ export default {
     guide: 'Interview guide: check your network, camera and microphone before you start; press "Next" after each answer; contact HR whenever you need help.',
     candidate: 'You exited the interview at {{time}}. Reason: {{reason}}. To reschedule, please contact HR.',
     hr: 'Candidate {{name}} exited the interview. Reason: {{reason}}',
+    hrPerson: 'Candidate {{name}} exited the interview and asks for an interview with a person: please reply. Reason: {{reason}}',
   },
 } as const;

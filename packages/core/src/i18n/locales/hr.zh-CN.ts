@@ -52,6 +52,8 @@ export default {
     listSeparator: '；',
     exitRates: '各岗位退出率',
     newExit: '新的退出：{{name}}，{{reason}}',
+    personRequested: '希望真人面试',
+    personRequests: '希望真人面试：{{count}}人',
   },
   flags: {
     'late-mis-click': '在完成{{percent}}%、用时{{minutes}}分钟后选择“操作失误”，请核实。',
@@ -63,5 +65,6 @@ export default {
     guide: '面试操作指南：开始前请检查网络、摄像头和麦克风；每道题作答后点击“下一题”；遇到问题可随时联系HR。',
     candidate: '您已于{{time}}成功退出面试。退出原因：{{reason}}。如需重新安排，请联系HR。',
     hr: '候选人{{name}}已退出面试，原因：{{reason}}',
+    hrPerson: '候选人{{name}}已退出面试，并希望由真人面试官面试，请回复。原因：{{reason}}',
   },
 } as const;

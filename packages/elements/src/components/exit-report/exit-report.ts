@@ -32,6 +32,8 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  * @csspart table - The table of exit records.
  * @csspart flags - The cell of a record's plausibility flags (R16).
  * @csspart review-button - "标记为已复核" / "Mark reviewed", on an exit whose review is pending (R17).
+ * @csspart person-request - "希望真人面试" / "Wants a person" in a record's status: the candidate asks for a person instead of the AI (PIPL art. 24).
+ * @csspart person-requests - How many of the records shown ask for a person.
  * @csspart status - Loading, empty and error messages, and the live announcement.
  *
  * @cssproperty --aie-color-surface - Background of the report's cards.
@@ -153,12 +155,19 @@ export class AieExitReport extends LitElement {
     code === null ? this.#text.t('report.noReason') : this.#text.t(`${scope}.${code}`, { defaultValue: code });
   #reason = (row: HrExitRow) => [this.#label('reason', row.reason?.code ?? null), row.reason?.text].filter(Boolean).join(': ');
 
+  /** Where an exit stands for HR, and the candidate's request for a person (PIPL art. 24) if any: HR answers it. */
+  #status(row: HrExitRow): [status: string, person: string | null] {
+    const { t } = this.#text;
+    // the article's status "退出面试", with where HR's review of it stands (R13, R17)
+    const review = [t('report.exited'), { none: t('report.reviewNone'), pending: t('report.reviewPending'), done: t('report.reviewDone') }[row.review]].join(' · ');
+    return [row.verification === 'unverified' ? `${review} · ${t('report.unverified')}` : review, row.personRequested ? t('report.personRequested') : null];
+  }
+
   /** The cells of one record, as the table shows them and the CSV holds them. */
   #cells(row: HrExitRow): string[] {
     const { t } = this.#text;
     const flags = (this.#data?.insights.flags[row.idempotencyKey] ?? []).map((f) => t(`flags.${f.rule}`, f.params));
-    // the article's status "退出面试", with where HR's review of it stands (R13, R17)
-    const review = [t('report.exited'), { none: t('report.reviewNone'), pending: t('report.reviewPending'), done: t('report.reviewDone') }[row.review]].join(' · ');
+    const [status, person] = this.#status(row);
     return [
       this.#name(row),
       `${row.roleTitle} (${this.#label('jobType', row.jobType)})`,
@@ -167,7 +176,7 @@ export class AieExitReport extends LitElement {
       this.#text.date(row.exitedAt, this.timeZone),
       this.#reason(row),
       flags.join(' '),
-      row.verification === 'unverified' ? `${review} · ${t('report.unverified')}` : review,
+      person ? `${status} · ${person}` : status,
     ];
   }
 
@@ -224,6 +233,7 @@ export class AieExitReport extends LitElement {
     const { t } = this.#text;
     const { insights } = data;
     const percent = (n: number) => Math.round(n * 100);
+    const personRequests = data.exits.filter((row) => row.personRequested).length;
     const parts = insights.reasons
       .map((r) => t('report.chartPart', { label: this.#label('reason', r.code), count: r.count, percent: percent(r.share) }))
       .join(t('report.listSeparator'));
@@ -252,6 +262,7 @@ export class AieExitReport extends LitElement {
         </div>
       </div>
       <h3>${t('report.records')}</h3>
+      ${personRequests ? html`<p part="person-requests">${t('report.personRequests', { count: personRequests })}</p>` : nothing}
       ${data.exits.length === 0
         ? html`<p part="status">${t('report.empty')}</p>`
         : html`<div class="scroll" role="region" aria-label=${t('report.records')} tabindex="0">
@@ -259,11 +270,12 @@ export class AieExitReport extends LitElement {
               <thead><tr>${this.#headers().map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
               <tbody>
                 ${data.exits.map((row) => {
-                  const [name, role, stage, progress, time, reason, flags, review] = this.#cells(row);
+                  const [name, role, stage, progress, time, reason, flags] = this.#cells(row);
+                  const [status, person] = this.#status(row);
                   return html`<tr>
                     <th scope="row">${name}</th><td>${role}</td><td>${stage}</td><td>${progress}</td><td>${time}</td><td>${reason}</td>
                     <td part="flags" class="flags">${flags}</td>
-                    <td>${review}${row.review === 'pending' && this.adapter?.markReviewed
+                    <td>${status}${person ? [' · ', html`<strong part="person-request">${person}</strong>`] : nothing}${row.review === 'pending' && this.adapter?.markReviewed
                       ? html` <button part="review-button" class="neutral" type="button" aria-label=${t('report.markReviewedFor', { name })}
                           @click=${() => this.#markReviewed(row)}>${t('report.markReviewed')}</button>`
                       : nothing}</td>

@@ -20,7 +20,7 @@ export const EXIT_RESULT_PARTS = 'message,time,reason,status,notice,receipt,link
  * @csspart time - "Exit time: …" in the widget's language and the interview's time zone.
  * @csspart reason - "Reason: …".
  * @csspart status - Delivery: submitting, offline or not accepted yet (queued), refused by the server, or submitted with the receipt number.
- * @csspart notice - HR review and re-application cooldown notes.
+ * @csspart notice - HR review and re-application cooldown notes, and that HR will arrange an interview with a person.
  * @csspart receipt - The data request's receipt (the date it will be done by, or done), "pending", or refused.
  * @csspart link - "Contact HR to reschedule" on re-entry.
  *
@@ -50,6 +50,7 @@ export class AieExitResult extends WidgetPart {
     return html`<p part="message">${t('done.message', { context: record.dataChoice })}</p>
       <p part="time">${t('done.time', { time: date(record.exitedAt, record.timeZone) })}</p>
       <p part="reason">${t('done.reason', { reason })}</p>
+      ${record.personRequested ? html`<p part="notice">${t('person.next')}</p>` : nothing}
       <p part="status" role="status">${receipt ? t('done.delivered', { id: receipt.idempotencyKey }) : t(deliveryMessageKey(delivery))}</p>
       ${record.hrReview || receipt?.status === 'under-review' ? html`<p part="notice">${t('done.underReview')}</p>` : nothing}
       ${receipt?.cooldownUntil ? html`<p part="notice">${t('done.cooldown', { date: date(receipt.cooldownUntil, record.timeZone, false) })}</p>` : nothing}

@@ -9,8 +9,8 @@ import { styles } from './reason-form.styles.js';
 export const REASON_FORM_PARTS = 'fieldset,legend,option,label,textarea,counter,hint,error';
 
 /**
- * Why the candidate leaves (R1, R9) and what happens to their personal data (R10), inside the
- * confirm step. The reasons come from the config (labels from the locale files or the config's
+ * Why the candidate leaves (R1, R9), whether they would rather be interviewed by a person (PIPL
+ * art. 24), and what happens to their personal data (R10), inside the confirm step. The reasons come from the config (labels from the locale files or the config's
  * own labels); the reason is optional unless the policy requires it. What is chosen lives in the
  * store's draft, so it survives every later step, a wrong code included.
  *
@@ -18,11 +18,11 @@ export const REASON_FORM_PARTS = 'fieldset,legend,option,label,textarea,counter,
  *
  * @csspart fieldset - Each group: the reasons, the data choice.
  * @csspart legend - A group's question.
- * @csspart option - A radio button with its label.
+ * @csspart option - A radio button, or the checkbox asking for a person, with its label.
  * @csspart label - The free-text label.
  * @csspart textarea - The free text.
  * @csspart counter - "12/500" under the free text.
- * @csspart hint - The one-sentence explanation of a data choice.
+ * @csspart hint - The one-sentence explanation of a data choice, or of asking for a person.
  * @csspart error - "Please choose or write a reason." when a required reason is missing.
  *
  * @cssproperty --aie-color-accent - Colour of the radio buttons (default: the focus colour).
@@ -67,7 +67,12 @@ export class AieReasonForm extends WidgetPart {
                   ></textarea>
                   <span part="counter" id="counter">${t('reason.counter', { count: draft.reasonText.length, max: options.textLimit })}</span>`
               : nothing}
-            ${invalid ? html`<p part="error" id="error" role="alert">${t('reason.required')}</p>` : nothing}`
+            ${invalid ? html`<p part="error" id="error" role="alert">${t('reason.required')}</p>` : nothing}
+            <label part="option"
+              ><input type="checkbox" .checked=${live(draft.personRequested)} aria-describedby="person"
+                @change=${(event: Event) => this.store?.dispatch({ type: 'setPersonRequested', requested: (event.target as HTMLInputElement).checked })}
+              />${t('person.label')}</label
+            ><span part="hint" id="person">${t('person.next')}</span>`
         : nothing}
       <fieldset part="fieldset">
         <legend part="legend">${t('data.legend')}</legend>
