@@ -68,6 +68,9 @@ async function session() {
   return created;
 }
 
+// The widget's language before its first render, not after the session arrives.
+const widget = $('exit');
+widget.setAttribute('locale', lang);
 const { interviewId, candidateRef, token, config } = await session();
 $('restart').addEventListener('click', (event) => {
   event.preventDefault();
@@ -75,11 +78,9 @@ $('restart').addEventListener('click', (event) => {
   location.reload();
 });
 
-const widget = $('exit');
 widget.setAttribute('interview-id', interviewId);
 widget.setAttribute('candidate-ref', candidateRef);
 widget.setAttribute('job-type', job);
-widget.setAttribute('locale', lang);
 const adapter = createHttpAdapter({ baseUrl: location.origin, token });
 widget.config = config;
 widget.adapter = adapter;

@@ -9,10 +9,11 @@ const TEXT = {
 }[lang];
 for (const el of document.querySelectorAll('[data-text]')) el.textContent = TEXT[el.dataset.text];
 document.title = TEXT.brand;
-
-const { token } = await fetch('/demo/hr-session', { method: 'POST' }).then((r) => r.json());
+// The report's language before its first render: it was defined (importing the bundle) while the page still said zh-CN.
 const report = document.getElementById('report');
 report.setAttribute('locale', lang);
+
+const { token } = await fetch('/demo/hr-session', { method: 'POST' }).then((r) => r.json());
 report.adapter = createHttpHrAdapter({ baseUrl: location.origin, token });
 
 const feed = document.getElementById('feed');
