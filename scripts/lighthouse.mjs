@@ -73,6 +73,8 @@ function figuresOf(path, lhr) {
     tbtMs: Math.round(audit('total-blocking-time')),
     cls: Number(audit('cumulative-layout-shift').toFixed(3)),
     bytes: Math.round(audit('total-byte-weight')),
+    // Lighthouse's CPU benchmark of the machine during the run: a busy machine scores low (and slow).
+    benchmarkIndex: Math.round(lhr.environment?.benchmarkIndex ?? NaN),
     // What cost points outside performance: the audits that failed, by id.
     failed: Object.values(lhr.categories)
       .filter((category) => category.id !== 'performance')
@@ -83,8 +85,8 @@ function figuresOf(path, lhr) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 function printTable(rows, log) {
-  const header = ['page', 'perf', 'a11y', 'best pr.', 'LCP ms', 'TBT ms', 'CLS', 'KiB sent'];
-  const cells = rows.map((r) => [r.page, r.performance, r.accessibility, r.bestPractices, r.lcpMs, r.tbtMs, r.cls, (r.bytes / 1024).toFixed(1)].map(String));
+  const header = ['page', 'perf', 'a11y', 'best pr.', 'LCP ms', 'TBT ms', 'CLS', 'KiB sent', 'CPU index'];
+  const cells = rows.map((r) => [r.page, r.performance, r.accessibility, r.bestPractices, r.lcpMs, r.tbtMs, r.cls, (r.bytes / 1024).toFixed(1), r.benchmarkIndex].map(String));
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   for (const row of [header, ...cells]) log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
   for (const r of rows) if (r.failed.length) log(`${r.page}: failed audits ${r.failed.join(', ')}`);

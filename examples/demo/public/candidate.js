@@ -1,6 +1,7 @@
 // A believable AI interview, embedding the widget exactly as a vendor would: one tag, an adapter
 // for the vendor's backend (here the reference server), and the live progress.
-import { createHttpAdapter } from '/sdk/widget.min.js';
+// The SDK loads (preloaded by the page) while the page shows its own text and asks for a session.
+const sdk = import('/sdk/widget.min.js');
 
 const params = new URLSearchParams(location.search);
 const job = ['frontline', 'manager', 'executive'].includes(params.get('job')) ? params.get('job') : 'frontline';
@@ -72,7 +73,8 @@ async function session() {
 // The widget's language before its first render, not after the session arrives.
 const widget = $('exit');
 widget.setAttribute('locale', lang);
-const { interviewId, candidateRef, token, config } = await session();
+// Properties only once the SDK has defined the tag (set earlier, they would hide its own).
+const [{ createHttpAdapter }, { interviewId, candidateRef, token, config }] = await Promise.all([sdk, session()]);
 $('restart').addEventListener('click', (event) => {
   event.preventDefault();
   localStorage.removeItem(`demo:session:${job}`);
