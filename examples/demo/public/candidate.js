@@ -75,6 +75,8 @@ const widget = $('exit');
 widget.setAttribute('locale', lang);
 // Properties only once the SDK has defined the tag (set earlier, they would hide its own).
 const [{ createHttpAdapter }, { interviewId, candidateRef, token, config }] = await Promise.all([sdk, session()]);
+// The SDK's start-up and the interview's first view as two tasks, not one long one: the page can paint and answer in between.
+await (globalThis.scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve)));
 $('restart').addEventListener('click', (event) => {
   event.preventDefault();
   localStorage.removeItem(`demo:session:${job}`);
