@@ -28,6 +28,8 @@ export const DEMO_POLICY: ExitConfigInput = {
 export const DEMO_HR_TOKEN = 'demo-hr-token';
 
 const NAMES = ['张三', '李四', '王五', '赵六', '陈晨', '刘畅'];
+/** A later part of a bundle (`dist/<name>-parts/<part>-<hash>.js`), as the build names it. */
+const HASHED_PART = /[\\/][\w-]+-parts[\\/][\w-]+-[\w-]{8}\.js(\.map)?$/;
 /** The roles the candidate page offers. */
 const CANDIDATE_JOBS = ['frontline', 'manager', 'executive'] as const;
 
@@ -62,7 +64,15 @@ export async function createDemoApp(options: DemoOptions = {}) {
   options.configure?.(app);
   const pages = join(here, 'public');
   await app.register(fastifyStatic, { root: pages, prefix: '/', index: 'index.html' });
-  await app.register(fastifyStatic, { root: join(root, 'dist'), prefix: '/sdk/', decorateReply: false });
+  await app.register(fastifyStatic, {
+    root: join(root, 'dist'),
+    prefix: '/sdk/',
+    decorateReply: false,
+    // A later part's name carries its content's hash: it never changes, so a browser keeps it.
+    setHeaders: (reply, path) => {
+      if (HASHED_PART.test(path)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
   if (existsSync(join(root, 'storybook-static'))) {
     await app.register(fastifyStatic, { root: join(root, 'storybook-static'), prefix: '/storybook/', decorateReply: false });
   }
@@ -87,7 +97,8 @@ export async function createDemoApp(options: DemoOptions = {}) {
     return { interviewId, candidateRef, candidateName, token, config: DEMO_POLICY };
   });
   app.post('/demo/hr-session', async () => ({ token: DEMO_HR_TOKEN }));
-  app.get('/demo/phone', (request, reply) => {
+  // A stream: never compressed (nor buffered for it).
+  app.get('/demo/phone', { compress: false }, (request, reply) => {
     const interviewId = String((request.query as { interviewId?: string }).interviewId ?? '');
     reply.hijack();
     reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });

@@ -1,6 +1,7 @@
 // A believable AI interview, embedding the widget exactly as a vendor would: one tag, an adapter
 // for the vendor's backend (here the reference server), and the live progress.
-import { createHttpAdapter } from '/sdk/widget.min.js';
+// The SDK loads (preloaded by the page) while the page shows its own text and asks for a session.
+const sdk = import('/sdk/widget.min.js');
 
 const params = new URLSearchParams(location.search);
 const job = ['frontline', 'manager', 'executive'].includes(params.get('job')) ? params.get('job') : 'frontline';
@@ -9,14 +10,14 @@ document.documentElement.lang = lang;
 
 const TEXT = {
   'zh-CN': {
-    brand: '智聘 AI 面试', answerLabel: '您的回答', next: '下一题', finish: '提交面试', demoAid: '演示辅助，非产品界面',
+    brand: '智聘 AI 面试', progress: '面试进度', answerLabel: '您的回答', next: '下一题', finish: '提交面试', demoAid: '演示辅助，非产品界面',
     phoneTitle: '候选人的手机', phoneHint: '演示用：这里显示发送给候选人的短信，包括验证码。', restart: '开始新的面试',
     counter: (i, n) => `第 ${i} / ${n} 题`, elapsed: (m, s) => `用时 ${m}:${s}`, done: '面试已完成，感谢您的参与！',
     ended: '本次面试已结束。', stages: { 'self-introduction': '自我介绍', professional: '专业问题', closing: '结束阶段' },
     roles: { frontline: '岗位：操作工（一线岗位）', manager: '岗位：区域经理（管理岗位）', executive: '岗位：财务总监（高管岗位）' },
   },
   en: {
-    brand: 'HireWise AI interview', answerLabel: 'Your answer', next: 'Next question', finish: 'Submit interview', demoAid: 'Demo aid, not part of the product',
+    brand: 'HireWise AI interview', progress: 'Interview progress', answerLabel: 'Your answer', next: 'Next question', finish: 'Submit interview', demoAid: 'Demo aid, not part of the product',
     phoneTitle: "Candidate's phone", phoneHint: 'For the demo: the texts sent to the candidate, the code included, show here.', restart: 'Start a new interview',
     counter: (i, n) => `Question ${i} of ${n}`, elapsed: (m, s) => `Time ${m}:${s}`, done: 'Interview complete. Thank you!',
     ended: 'This interview has ended.', stages: { 'self-introduction': 'Self-introduction', professional: 'Professional questions', closing: 'Closing' },
@@ -55,6 +56,7 @@ const $ = (id) => document.getElementById(id);
 for (const el of document.querySelectorAll('[data-text]')) el.textContent = TEXT[el.dataset.text];
 document.title = TEXT.brand;
 $('role').textContent = TEXT.roles[job];
+$('progressbar').setAttribute('aria-label', TEXT.progress);
 
 /** One interview per role and browser, kept across reloads, so that re-entry (R14) can be seen. */
 async function session() {
@@ -68,18 +70,22 @@ async function session() {
   return created;
 }
 
-const { interviewId, candidateRef, token, config } = await session();
+// The widget's language before its first render, not after the session arrives.
+const widget = $('exit');
+widget.setAttribute('locale', lang);
+// Properties only once the SDK has defined the tag (set earlier, they would hide its own).
+const [{ createHttpAdapter }, { interviewId, candidateRef, token, config }] = await Promise.all([sdk, session()]);
+// The SDK's start-up and the interview's first view as two tasks, not one long one: the page can paint and answer in between.
+await (globalThis.scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve)));
 $('restart').addEventListener('click', (event) => {
   event.preventDefault();
   localStorage.removeItem(`demo:session:${job}`);
   location.reload();
 });
 
-const widget = $('exit');
 widget.setAttribute('interview-id', interviewId);
 widget.setAttribute('candidate-ref', candidateRef);
 widget.setAttribute('job-type', job);
-widget.setAttribute('locale', lang);
 const adapter = createHttpAdapter({ baseUrl: location.origin, token });
 widget.config = config;
 widget.adapter = adapter;

@@ -1,5 +1,6 @@
 // The HR console: the exit report (live) and HR's notification feed (R13, R24, R26).
-import { createHttpHrAdapter } from '/sdk/report.min.js';
+// The SDK loads (preloaded by the page) while the page shows its own text and signs HR in.
+const sdk = import('/sdk/report.min.js');
 
 const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh-CN';
 document.documentElement.lang = lang;
@@ -9,10 +10,13 @@ const TEXT = {
 }[lang];
 for (const el of document.querySelectorAll('[data-text]')) el.textContent = TEXT[el.dataset.text];
 document.title = TEXT.brand;
-
-const { token } = await fetch('/demo/hr-session', { method: 'POST' }).then((r) => r.json());
+// The report's language, there before the SDK defines the tag and the report first renders.
 const report = document.getElementById('report');
 report.setAttribute('locale', lang);
+
+const hrSession = fetch('/demo/hr-session', { method: 'POST' }).then((r) => r.json());
+// Properties only once the SDK has defined the tag (set earlier, they would hide its own).
+const [{ createHttpHrAdapter }, { token }] = await Promise.all([sdk, hrSession]);
 report.adapter = createHttpHrAdapter({ baseUrl: location.origin, token });
 
 const feed = document.getElementById('feed');

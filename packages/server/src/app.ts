@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { formatProblems, parseConfig } from '@ai-interview-exit/core';
+import { registerCompression } from './compression.js';
 import type { AppContext } from './context.js';
 import { openDatabase } from './db/open.js';
 import { installErrorHandling } from './errors.js';
@@ -93,6 +94,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       done(Object.assign(new Error('The text/plain body is not JSON.'), { statusCode: 400 }), undefined);
     }
   });
+
+  if (options.compression !== false) await registerCompression(app);
 
   registerMetaRoutes(app);
   registerInterviewRoutes(app, ctx);

@@ -58,6 +58,11 @@ export interface ServerOptions {
    * Off by default: the connection's own address.
    */
   trustProxy?: boolean | string | string[];
+  /**
+   * Compress answers (Brotli or gzip, as the client accepts) of this server and of the routes an
+   * embedding app adds after `createServer`; on by default. Off when a reverse proxy compresses.
+   */
+  compression?: boolean;
   /** Milliseconds between keep-alive comments on the HR stream; 15 s by default. */
   ssePingMs?: number;
   /** Milliseconds between retries of failed notifications; 30 s by default. */

@@ -27,9 +27,19 @@ export class I18nController implements ReactiveController {
   /** A translated string (`key` in the locale files, `values` interpolated as text, never HTML). */
   t = (key: string, values: Record<string, unknown> = {}): string => (this.#i18n ? String(this.#i18n.t(key, values)) : '');
 
+  /** Formatters kept by language, time zone and style: making one costs far more than using it. */
+  readonly #formats = new Map<string, Intl.DateTimeFormat>();
+
   /** An instant as the candidate reads it: the widget's language, the interview's time zone. */
-  date = (iso: string, timeZone: string, withTime = true): string =>
-    new Intl.DateTimeFormat(this.lang, { dateStyle: 'long', timeStyle: withTime ? 'short' : undefined, timeZone }).format(new Date(iso));
+  date = (iso: string, timeZone: string, withTime = true): string => {
+    const key = `${this.lang} ${timeZone} ${withTime}`;
+    let format = this.#formats.get(key);
+    if (!format) {
+      format = new Intl.DateTimeFormat(this.lang, { dateStyle: 'long', timeStyle: withTime ? 'short' : undefined, timeZone });
+      this.#formats.set(key, format);
+    }
+    return format.format(new Date(iso));
+  };
 
   hostConnected(): void {
     this.host.requestUpdate();

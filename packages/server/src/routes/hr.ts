@@ -57,7 +57,8 @@ export function registerHrRoutes(app: FastifyInstance, ctx: AppContext): void {
     return row;
   });
 
-  app.get('/v1/hr/stream', async (request, reply) => {
+  // A stream is never compressed: a compressor would hold events back until its buffer fills.
+  app.get('/v1/hr/stream', { compress: false }, async (request, reply) => {
     requireHr(ctx, request, { allowQuery: true });
     // The stream outlives this handler: Fastify hands the raw response over, with the headers
     // its hooks (CORS) have set so far.

@@ -63,6 +63,10 @@ export const styles = css`
     align-items: center;
     gap: 0.5em;
   }
+  /* wide enough for a role's name before the roles arrive with the data: the filters stay put */
+  select {
+    min-inline-size: 10em;
+  }
   select,
   input {
     min-block-size: 2.75rem;

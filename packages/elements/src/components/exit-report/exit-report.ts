@@ -93,7 +93,11 @@ export class AieExitReport extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale') && this.isConnected) this.i18n = createI18n(widgetLocale(this, this.locale), hrResources);
+    if (changed.has('locale') && this.isConnected) {
+      // Another language only: the first update lists a `locale` the element already had when it connected.
+      const locale = widgetLocale(this, this.locale);
+      if (locale !== this.i18n?.language) this.i18n = createI18n(locale, hrResources);
+    }
     if (changed.has('adapter')) {
       this.#stopWatching?.();
       this.#stopWatching = this.adapter?.watch((row) => void this.#load('live', row));
