@@ -56,8 +56,8 @@ describe('accessibility', () => {
     expect(tooltip.hidden).to.equal(true);
     const rect = button.getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)] });
-    await until(() => !tooltip.hidden, 'the tooltip on hover');
-    await settle();
+    // Placed once Floating UI has come with the later parts (or by the fallback): hidden until then.
+    await until(() => !tooltip.hidden && tooltip.style.top, 'the tooltip on hover, placed');
     const tip = tooltip.getBoundingClientRect();
     expect(tip.top, 'below the button').to.be.at.least(rect.bottom);
     expect(tip.right, 'inside the viewport').to.be.at.most(innerWidth);
@@ -75,8 +75,7 @@ describe('accessibility', () => {
     const parts = await mountWidget({ placement: 'bottom-left' });
     const button = parts.button().getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(button.x + button.width / 2), Math.round(button.y + button.height / 2)] });
-    await until(() => !parts.tooltip().hidden, 'the tooltip on hover');
-    await settle();
+    await until(() => !parts.tooltip().hidden && parts.tooltip().style.top, 'the tooltip on hover, placed');
     const tip = parts.tooltip().getBoundingClientRect();
     expect(tip.bottom, 'above the button').to.be.at.most(button.top);
     expect(tip.left, 'inside the viewport').to.be.at.least(0);

@@ -63,12 +63,14 @@ export class TooltipController implements ReactiveController {
       tooltip.style.left = `${x}px`;
       tooltip.style.top = `${y}px`;
     };
+    // At once by the button's start edge, so that the tooltip shows while Floating UI is on its way.
+    place(Math.max(8, Math.min(left, innerWidth - tooltip.offsetWidth - 8)), above ? top - tooltip.offsetHeight - 6 : bottom + 6);
     try {
       const { computePosition, offset, shift } = await import('../internal/position.js');
       const { x, y } = await computePosition(anchor, tooltip, { strategy: 'fixed', placement: above ? 'top' : 'bottom', middleware: [offset(6), shift({ padding: 8 })] });
       place(x, y);
     } catch {
-      place(Math.max(8, Math.min(left, innerWidth - tooltip.offsetWidth - 8)), above ? top - tooltip.offsetHeight - 6 : bottom + 6);
+      // It stays by the button's start edge.
     }
   };
 }
