@@ -98,7 +98,7 @@ describe('the demo, end to end', () => {
     await dialog.getByRole('button', { name: 'Talk to a person' }).click();
     const status = dialog.getByRole('status').filter({ hasText: 'Ticket: t-' });
     await status.waitFor();
-    assert.match(await status.innerText(), /A person will contact you\. Ticket: t-[\w-]+ A person will answer by .+\./);
+    assert.match(await status.innerText(), /^A person will answer you by .+\. Ticket: t-[\w-]+$/);
     await shot(page, 'help-offer-ticket');
     await dialog.getByRole('button', { name: 'Back to the interview' }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -294,7 +294,7 @@ describe('exit flow', () => {
     await until(() => help.querySelector('[role=status]')!.textContent!.includes('Ticket: t-1'), 'the hand-off');
     expect(parts.adapter.handoffs().map(({ topic, message }) => ({ topic, message }))).to.deep.equal([{ topic: 'edit-resume', message: 'I uploaded the wrong file' }]);
     // What happens next: the ticket, and when a person answers; the form is gone.
-    expect(help.querySelector('[role=status]')!.textContent).to.match(/^A person will contact you\. Ticket: t-1 A person will answer by .+\.$/);
+    expect(help.querySelector('[role=status]')!.textContent).to.match(/^A person will answer you by .+\. Ticket: t-1$/);
     expect(help.querySelector('form')).to.equal(null);
     parts.confirmButton()!.click(); // "Exit anyway"
     await until(() => parts.inDialog('aie-reason-form'), 'the confirmation');

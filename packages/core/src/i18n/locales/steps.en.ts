@@ -21,7 +21,7 @@ export default {
     human: 'Talk to a person',
     humanQueued: 'A person will contact you. Ticket: {{id}}',
     humanFailed: 'No one can take your request right now. Please try again or contact HR.',
-    answerBy: 'A person will answer by {{time}}.',
+    humanQueuedBy: 'A person will answer you by {{time}}. Ticket: {{id}}',
     topicLegend: 'What do you need help with?',
     topic: { reschedule: 'Rescheduling the interview', 'edit-resume': 'Editing my résumé', other: 'Something else' },
     messageLabel: 'Anything the person should know (optional)',

@@ -17,7 +17,7 @@ export default {
     human: '转人工客服',
     humanQueued: '已为您转接人工客服，工单号：{{id}}',
     humanFailed: '暂时无法转接人工客服，请稍后再试或直接联系HR。',
-    answerBy: '工作人员将在{{time}}前回复您。',
+    humanQueuedBy: '已为您转接人工客服，工作人员将在{{time}}前回复您。工单号：{{id}}',
     topicLegend: '您需要哪方面的帮助？',
     topic: { reschedule: '重新安排面试时间', 'edit-resume': '修改简历', other: '其他问题' },
     messageLabel: '想对工作人员说的话（选填）',

@@ -79,9 +79,8 @@ export class AieHelpOffer extends StepPart {
     const { handoff, session } = state;
     if (handoff.status === 'failed') return t('help.humanFailed');
     if (handoff.status !== 'done') return '';
-    const { ticketId, answerBy } = handoff.result;
-    const queued = t('help.humanQueued', { id: ticketId });
-    return answerBy ? `${queued} ${t('help.answerBy', { time: date(answerBy, session.context.timeZone) })}` : queued;
+    const { ticketId: id, answerBy } = handoff.result;
+    return answerBy ? t('help.humanQueuedBy', { id, time: date(answerBy, session.context.timeZone) }) : t('help.humanQueued', { id });
   }
 
   readonly #send = (event: SubmitEvent): void => {
