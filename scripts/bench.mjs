@@ -109,7 +109,7 @@ try {
     for (const cycle of MEMORY_AT) {
       await cycles(page, cycle - done);
       done = cycle;
-      at.push({ cycle, ...(await memory(cdp)) });
+      at.push({ cycle, ...(await memory(cdp, { split: cycle === MEMORY_AT[1] || cycle === MEMORY_AT.at(-1) })) });
     }
     samples[subject.name].memory = at;
     await close();
@@ -153,6 +153,9 @@ function summarize() {
       const heap = s.memory.map((m) => m.heapKB);
       // Growth per 100 cycles over each hundred after the first 20 (20→120, 120→220, 220→320).
       const heapPer100 = heap.slice(2).map((kb, i) => kb - heap[i + 1]);
+      // The same span split into objects and compiled code (snapshots at its two ends).
+      const [from, to] = [s.memory[1], s.memory.at(-1)];
+      const per100 = (key) => Math.round(((to[key] - from[key]) * 100) / (to.cycle - from.cycle));
       return [
         name,
         {
@@ -169,6 +172,8 @@ function summarize() {
           domNodes: s.memory.map((m) => m.nodes),
           heapKB: heap.map(Math.round),
           heapGrowthPer100KB: heapPer100.map(Math.round),
+          objectsGrowthPer100KB: per100('objectsKB'),
+          codeGrowthPer100KB: per100('codeKB'),
         },
       ];
     }),
@@ -209,6 +214,12 @@ function printTable({ widget, floor }) {
     [`DOM nodes after ${MEMORY_AT.join(' / ')} open-cancel cycles (in page)`, widget.domNodes.join(' / '), floor.domNodes.join(' / '), `${flat(widget.domNodes)} / ${flat(floor.domNodes)}`],
     [`JS heap after ${MEMORY_AT.join(' / ')} cycles (KB)`, widget.heapKB.join(' / '), floor.heapKB.join(' / '), ratio(widget.heapKB.at(-1), floor.heapKB.at(-1))],
     ['JS heap growth per 100 cycles', spread(widget.heapGrowthPer100KB), spread(floor.heapGrowthPer100KB), ratio(mean(widget.heapGrowthPer100KB), mean(floor.heapGrowthPer100KB))],
+    [
+      `… of which objects / compiled code (${MEMORY_AT[1]} → ${MEMORY_AT.at(-1)})`,
+      `${widget.objectsGrowthPer100KB} / ${widget.codeGrowthPer100KB} KB`,
+      `${floor.objectsGrowthPer100KB} / ${floor.codeGrowthPer100KB} KB`,
+      `${ratio(widget.objectsGrowthPer100KB, floor.objectsGrowthPer100KB)} / ${ratio(widget.codeGrowthPer100KB, floor.codeGrowthPer100KB)}`,
+    ],
   ];
   log(`\nMedians of ${RUNS} fresh pages and ${RUNS} later opens, Chromium ${browser.version()}, CPU ${CPU_SLOWDOWN}× slower:\n`);
   log('| | widget | Lit floor | widget ÷ floor |');
