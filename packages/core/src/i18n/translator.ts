@@ -50,6 +50,8 @@ const own = (node: unknown, key: string): unknown =>
 
 /** What a path names: group by group, then (i18next's `deepFind`) keys that hold dots themselves. */
 function find(node: unknown, path: string): unknown {
+  // A path no bundle can hold: longer than the strings themselves may be.
+  if (path.length > MAX_TEXT) return undefined;
   const tokens = path.split('.');
   let found = tokens.reduce(own, node);
   if (found != null) return found;
@@ -58,8 +60,8 @@ function find(node: unknown, path: string): unknown {
   for (let i = 0; i < tokens.length; ) {
     if (!node || typeof node !== 'object') return undefined;
     let next: unknown;
-    for (let j = i; j < tokens.length; j++) {
-      next = own(node, tokens.slice(i, j + 1).join('.'));
+    for (let j = i, key = tokens[i]!; j < tokens.length; key += `.${tokens[++j]}`) {
+      next = own(node, key);
       // A string part-way is no group: a longer key may still be.
       if (next !== undefined && (typeof next === 'object' || j === tokens.length - 1)) {
         i = j + 1;
