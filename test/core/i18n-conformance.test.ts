@@ -3,7 +3,7 @@
 // `createI18n` set it up when it used i18next, and given bundles as `addBundles` gave them.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import i18next, { type i18n } from 'i18next';
+import i18next, { type i18n, type Resource } from 'i18next';
 import { ExitConfigSchema } from '@ai-interview-exit/core';
 import {
   addBundles,
@@ -43,7 +43,7 @@ function referenceBundles(instance: i18n, ...bundles: Bundles[]): void {
 }
 
 function reference(locale: string, ...bundles: Bundles[]): i18n {
-  const resource: Record<string, Record<string, unknown>> = {};
+  const resource: Resource = {};
   for (const lng of SUPPORTED_LOCALES) resource[lng] = { [NAMESPACE]: structuredClone(resources[lng]) };
   const instance = i18next.createInstance();
   void instance.init({
@@ -178,7 +178,7 @@ function differences(ours: Translator, theirs: i18n, label: string): string[] {
   for (const key of keys) {
     for (const option of focus.has(key) ? options : everyKey) {
       const a = ours.t(key, option);
-      const b = theirs.t(key, option);
+      const b = (theirs.t as unknown as Translator['t'])(key, option);
       if (a !== b) found.push(`${label}: t(${JSON.stringify(key)}, ${JSON.stringify(option)}): ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`);
       if (option === undefined && ours.exists(key) !== theirs.exists(key)) found.push(`${label}: exists(${JSON.stringify(key)}, ${JSON.stringify(option)})`);
     }
