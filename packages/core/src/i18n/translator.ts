@@ -1,6 +1,6 @@
 /**
  * A translator that reads i18next's JSON v4 resources: the part of i18next the product uses, in
- * about 1 KB gzip instead of 15 (the widget's first script has a 40 KB budget). What it does is
+ * about 1 KB gzip where i18next took 14.8 KB of the widget's first script (its budget: 40 KB). It does
  * what i18next 27 does with `createI18n`'s options, and the conformance test holds the two to it:
  * nested keys, `{{name}}` (no escaping: Lit renders text), `context`, plurals by `count` through
  * `Intl.PluralRules` (`key_one`, `key_other`, `key_zero`… and with a context), the language's
@@ -50,7 +50,7 @@ const own = (node: unknown, key: string): unknown =>
 
 /** What a path names: group by group, then (i18next's `deepFind`) keys that hold dots themselves. */
 function find(node: unknown, path: string): unknown {
-  // A path no bundle can hold: longer than the strings themselves may be.
+  // Longer than any string a bundle may hold: looked up nowhere, so that its cost stays bounded.
   if (path.length > MAX_TEXT) return undefined;
   const tokens = path.split('.');
   let found = tokens.reduce(own, node);
