@@ -54,17 +54,17 @@ export default [
   packageBuild(
     'core',
     Object.fromEntries(coreEntries.map((entry) => [entry.replace('/index', ''), `packages/core/src/${entry}.ts`])),
-    ['zod', 'i18next'],
+    ['zod'],
   ),
   packageBuild(
     'elements',
     { index: 'packages/elements/src/index.ts', 'define/index': 'packages/elements/src/define/index.ts', 'define/report': 'packages/elements/src/define/report.ts' },
-    ['@ai-interview-exit/core', 'lit', '@lit/', '@floating-ui/dom', 'i18next', 'zod'],
+    ['@ai-interview-exit/core', 'lit', '@lit/', '@floating-ui/dom', 'zod'],
   ),
   packageBuild(
     'server',
     { index: 'packages/server/src/index.ts', cli: 'packages/server/src/cli.ts' },
-    ['@ai-interview-exit/core', 'fastify', '@fastify/', 'better-sqlite3', 'zod', 'i18next'],
+    ['@ai-interview-exit/core', 'fastify', '@fastify/', 'better-sqlite3', 'zod'],
   ),
   bundle('core', 'packages/core/src/index.ts'),
   bundle('core-i18n', 'packages/core/src/i18n/index.ts'),

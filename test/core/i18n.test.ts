@@ -86,13 +86,14 @@ describe('locale resources (R23)', () => {
 });
 
 describe('createI18n', () => {
-  it('gives each widget its own instance, never the global one', async () => {
+  it('gives each widget its own translator, never a shared one', async () => {
     const a = createI18n('zh-CN');
     const b = createI18n('en');
     assert.notEqual(a, b);
     await a.changeLanguage('en');
     assert.equal(b.t('exit.button'), 'Exit interview');
-    a.addResource('en', 'aie', 'exit.button', 'Leave');
+    a.addResourceBundle('en', 'aie', { exit: { button: 'Leave' } }, true, true);
+    assert.equal(a.t('exit.button'), 'Leave');
     assert.equal(b.t('exit.button'), 'Exit interview', 'resources are not shared either');
     const { default: i18next } = await import('i18next');
     assert.ok(!i18next.isInitialized, 'the global i18next is untouched');

@@ -1,4 +1,3 @@
-import i18next, { type i18n, type Resource } from 'i18next';
 import { LOCALE_TAG } from '../schemas/locale-tag.js';
 import type { ExitConfig } from '../schemas/config.js';
 import type { Delivery } from '../flow/state.js';
@@ -8,6 +7,9 @@ import hrEn from './locales/hr.en.js';
 import hrZhCN from './locales/hr.zh-CN.js';
 import type stepsZhCN from './locales/steps.zh-CN.js';
 import zhCN from './locales/zh-CN.js';
+import { createTranslator, type Translator } from './translator.js';
+
+export type { Strings, TranslateOptions, Translator } from './translator.js';
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
@@ -59,7 +61,7 @@ export function deliveryMessageKey(delivery: Delivery | null): `done.${keyof Mes
 }
 
 /**
- * What a vendor's config says in words, as i18next resources by locale: the labels of its own
+ * What a vendor's config says in words, as resources by locale: the labels of its own
  * reasons (`reason.<code>`) and its help answers (`help.faq.<n>.question`, R27).
  */
 export function configResources(config: Pick<ExitConfig, 'reasons' | 'help'>): Record<string, ResourceBundle> {
@@ -78,54 +80,30 @@ export function configResources(config: Pick<ExitConfig, 'reasons' | 'help'>): R
 }
 
 /**
- * A fresh i18next instance for one widget (never the global one, so two widgets and the host
- * page's own i18next stay apart). Each set of bundles by locale (`hrResources`,
+ * A fresh translator for one widget (never a shared one, so two widgets and the host page's own
+ * i18n stay apart), reading i18next's resource format. Each set of bundles by locale (`hrResources`,
  * `configResources(config)`, a vendor's replacements for R23) is merged over the shipped strings,
  * a later set winning over an earlier one.
  */
-export function createI18n(locale: string, ...bundles: Record<string, ResourceBundle>[]): i18n {
-  const resource: Resource = {};
-  for (const lng of SUPPORTED_LOCALES) resource[lng] = { [NAMESPACE]: structuredClone(resources[lng]) };
-  const instance = i18next.createInstance();
-  void instance.init({
-    lng: matchLocale(locale) ?? locale,
-    fallbackLng: DEFAULT_LOCALE,
-    supportedLngs: false,
-    ns: [NAMESPACE],
-    defaultNS: NAMESPACE,
-    resources: resource,
-    initAsync: false,
-    returnNull: false,
-    // Lit renders text, never HTML: escaping here would show "&amp;" to candidates.
-    interpolation: { escapeValue: false },
-  });
-  addBundles(instance, ...bundles);
-  return instance;
+export function createI18n(locale: string, ...bundles: Record<string, ResourceBundle>[]): Translator {
+  const translator = createTranslator(DEFAULT_LOCALE, NAMESPACE);
+  for (const lng of SUPPORTED_LOCALES) translator.addResourceBundle(lng, NAMESPACE, resources[lng], true, true);
+  void translator.changeLanguage(matchLocale(locale) ?? locale);
+  addBundles(translator, ...bundles);
+  return translator;
 }
 
 /**
- * Merge sets of strings by locale over what an instance has, a later set winning; `en-US` and `zh`
- * keys count as en and zh-CN. A vendor's set is taken as it comes: keys that are no BCP 47 tag
- * and values that are no text are left out, so that nothing in it can make i18next throw.
+ * Merge sets of strings by locale over what a translator has, a later set winning; `en-US` and `zh`
+ * keys count as en and zh-CN. A vendor's set is taken as it comes: keys that are no BCP 47 tag are
+ * left out, and the translator takes only strings and groups of them, by own keys, within bounds
+ * (so a `__proto__` key stays a key and touches no prototype).
  */
-export function addBundles(instance: i18n, ...bundles: (Record<string, ResourceBundle> | null | undefined)[]): void {
+export function addBundles(translator: Translator, ...bundles: (Record<string, ResourceBundle> | null | undefined)[]): void {
   for (const bundle of bundles) {
     for (const [key, messages] of Object.entries(bundle ?? {})) {
       const lng = matchLocale(key) ?? (LOCALE_TAG.test(key) ? key : null);
-      const texts = textsOnly(messages);
-      if (lng && typeof texts === 'object') instance.addResourceBundle(lng, NAMESPACE, texts, true, true);
+      if (lng) translator.addResourceBundle(lng, NAMESPACE, messages, true, true);
     }
   }
-}
-
-/**
- * Strings, and groups of them, by own keys: what i18next can merge without a throw. Arrays become
- * objects by index, so that a gap (a FAQ entry without this language) is never a null to merge into;
- * a group has no prototype, so that a `__proto__` key stays a key (i18next then skips it).
- */
-function textsOnly(value: unknown): unknown {
-  if (!value || typeof value !== 'object') return typeof value === 'string' ? value : undefined;
-  const texts: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(value)) texts[key] = textsOnly((value as Record<string, unknown>)[key]);
-  return texts;
 }

@@ -1,14 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { DEFAULT_LOCALE, type createI18n } from '@ai-interview-exit/core/i18n';
+import { DEFAULT_LOCALE, type Translator } from '@ai-interview-exit/core/i18n';
 
-/** One widget's i18next instance (never the global one). */
-export type I18n = ReturnType<typeof createI18n>;
+/** One widget's translator (never a shared one). */
+export type I18n = Translator;
 
-/** A host that shows text from a widget's i18next instance. */
+/** A host that shows text from a widget's translator. */
 export type I18nHost = ReactiveControllerHost & { readonly i18n?: I18n | undefined; readonly isConnected: boolean };
 
 /**
- * Text for an element from its widget's i18next instance, re-rendering the element when the
+ * Text for an element from its widget's translator, re-rendering the element when the
  * language or the strings change. Every visible string goes through `t()`.
  */
 export class I18nController implements ReactiveController {
@@ -25,7 +25,7 @@ export class I18nController implements ReactiveController {
   }
 
   /** A translated string (`key` in the locale files, `values` interpolated as text, never HTML). */
-  t = (key: string, values: Record<string, unknown> = {}): string => (this.#i18n ? String(this.#i18n.t(key, values)) : '');
+  t = (key: string, values: Record<string, unknown> = {}): string => (this.#i18n ? this.#i18n.t(key, values) : '');
 
   /** Formatters kept by language, time zone and style: making one costs far more than using it. */
   readonly #formats = new Map<string, Intl.DateTimeFormat>();
@@ -47,7 +47,7 @@ export class I18nController implements ReactiveController {
 
   hostUpdate(): void {
     const next = this.host.i18n;
-    // Listen only while connected (see FlowController): i18next would keep a removed element alive.
+    // Listen only while connected (see FlowController): the translator would keep a removed element alive.
     if (next === this.#i18n || !this.host.isConnected) return;
     this.#i18n?.off('languageChanged', this.#changed);
     next?.on('languageChanged', this.#changed);

@@ -16,7 +16,7 @@ export class WidgetPart extends LitElement {
 
   /** The widget's store; set by the element that renders this one. */
   store?: ExitStore;
-  /** The widget's translations (its own i18next instance). */
+  /** The widget's translations (its own translator). */
   i18n?: I18n;
   /**
    * What opening would show (`store.preview()`), while nothing is open: the steps are built from it

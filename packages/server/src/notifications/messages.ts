@@ -1,6 +1,5 @@
-import type { i18n } from 'i18next';
 import type { ExitConfig, ExitReason, ExitRecord } from '@ai-interview-exit/core';
-import { configResources, createI18n, hrResources, matchLocale } from '@ai-interview-exit/core/i18n';
+import { configResources, createI18n, hrResources, matchLocale, type Translator } from '@ai-interview-exit/core/i18n';
 
 export interface Messages {
   /** The candidate's confirmation (R13): exit time, reason, "contact HR to reschedule". */
@@ -28,9 +27,9 @@ function formatTime(instant: string, locale: string, timeZone: string): string {
 
 /** Texts in core's wording (its `notify.*` and `reason.*` strings), in the reader's language. */
 export function createMessages(options: { locale: string; config: ExitConfig }): Messages {
-  const instances = new Map<string, i18n>();
+  const instances = new Map<string, Translator>();
   const overrides = configResources(options.config);
-  function translator(locale: string): i18n {
+  function translator(locale: string): Translator {
     const lng = matchLocale(locale) ?? options.locale;
     let instance = instances.get(lng);
     if (!instance) {
@@ -39,7 +38,7 @@ export function createMessages(options: { locale: string; config: ExitConfig }):
     }
     return instance;
   }
-  function reasonLabel(t: i18n, reason: ExitReason | null): string {
+  function reasonLabel(t: Translator, reason: ExitReason | null): string {
     if (reason?.code) return t.t(`reason.${reason.code}`, { defaultValue: reason.code });
     const text = reason?.text.trim();
     if (text) return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;

@@ -165,7 +165,7 @@ export class AiInterviewExit extends LitElement {
   /** Replacements for any shown string, by locale (R23): `{ en: { exit: { button: 'Leave' } } }`. */
   messages?: Record<string, MessageOverrides>;
 
-  /** This widget's i18next instance (its own, never the page's). */
+  /** This widget's translator (its own, never the page's): `t(key, values)`, `changeLanguage(lng)`, i18next's resource format. */
   readonly i18n = createI18n(DEFAULT_LOCALE);
 
   #store?: ExitStore;

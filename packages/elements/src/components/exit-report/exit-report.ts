@@ -74,7 +74,7 @@ export class AieExitReport extends LitElement {
   #announcement = '';
   /** Every role seen, so that filtering by one keeps the others in the list. */
   #roles = new Set<string>();
-  /** @ignore This report's own translations (never the page's i18next). */
+  /** @ignore This report's own translator (never the page's). */
   i18n?: I18n;
   readonly #text = new I18nController(this);
   readonly #id = `aie-report-${++serial}`;

@@ -46,7 +46,7 @@ export class AieExitResult extends WidgetPart {
     const reason = record.reason
       ? [record.reason.code && t(`reason.${record.reason.code}`, { defaultValue: record.reason.code }), record.reason.text].filter(Boolean).join(' · ')
       : t('done.noReason');
-    // i18next's context: `done.message_delete` when the candidate asked for it, else `done.message`.
+    // A context (i18next's format): `done.message_delete` when the candidate asked for it, else `done.message`.
     return html`<p part="message">${t('done.message', { context: record.dataChoice })}</p>
       <p part="time">${t('done.time', { time: date(record.exitedAt, record.timeZone) })}</p>
       <p part="reason">${t('done.reason', { reason })}</p>
