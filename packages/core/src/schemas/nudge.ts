@@ -16,6 +16,10 @@ export type IntentSignal = z.infer<typeof IntentSignalSchema>;
 export const NudgeOutcomeSchema = z.enum(['shown', 'stayed', 'help', 'exited']);
 export type NudgeOutcome = z.infer<typeof NudgeOutcomeSchema>;
 
+/** Whether `next` replaces `current`: outcomes only move on (a replay or a late "stayed" changes nothing). */
+export const outcomeMovesOn = (current: NudgeOutcome, next: NudgeOutcome): boolean =>
+  NudgeOutcomeSchema.options.indexOf(next) > NudgeOutcomeSchema.options.indexOf(current);
+
 /** One nudge and what followed, for HR (R29). Sent again as the outcome moves on; idempotent by `id`. No personal data. */
 export const NudgeRecordSchema = z.object({
   id: UuidSchema,
