@@ -17,6 +17,7 @@ export class IntentController implements ReactiveController {
   #state = INITIAL_INTENT;
   #lastInput = 0;
   #pointerOn = false;
+  #armedWith?: unknown;
   #idleTold = false;
   #timer?: ReturnType<typeof setTimeout>;
 
@@ -27,6 +28,13 @@ export class IntentController implements ReactiveController {
   hostConnected(): void {
     for (const type of ACTIVITY) addEventListener(type, this.active, { capture: true, passive: true });
     this.active();
+    this.#armedWith = undefined;
+  }
+
+  /** A new store (a new config) may change the idle time: start counting with it. */
+  hostUpdated(): void {
+    if (this.#armedWith === this.host.store?.config) return;
+    this.#armedWith = this.host.store?.config;
     this.#armIdle();
   }
 
