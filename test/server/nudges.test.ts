@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { newUuid } from '@ai-interview-exit/core';
 import { createHttpAdapter } from '@ai-interview-exit/core/delivery';
-import { registerCandidate, rows, startServer, type Candidate, type TestServer } from './helpers.js';
+import { HrExitsResponseSchema } from '@ai-interview-exit/core/insights';
+import { HR_TOKEN, registerCandidate, rows, startServer, type Candidate, type TestServer } from './helpers.js';
 
 describe('POST /v1/nudges', () => {
   let server: TestServer;
@@ -83,6 +84,17 @@ describe('POST /v1/nudges', () => {
     const logged = server.logs.join('\n');
     assert.doesNotMatch(logged, /钱七/);
     assert.doesNotMatch(logged, new RegExp(candidate.candidateRef));
+  });
+
+  it("HR's report counts the nudges by outcome, within its filter", async () => {
+    const c = await registerCandidate(server, { jobType: 'designer' });
+    for (const outcome of ['shown', 'stayed', 'help', 'exited', 'exited']) {
+      await server.post('/v1/nudges', nudge(c, { jobType: 'designer', outcome, ...(outcome === 'exited' ? { exitKey: newUuid() } : {}) }), c.token);
+    }
+    const report = HrExitsResponseSchema.parse((await server.get('/v1/hr/exits?jobType=designer', HR_TOKEN)).json);
+    assert.deepEqual(report.nudges, { shown: 5, stayed: 2, help: 1, exited: 2 });
+    const none = HrExitsResponseSchema.parse((await server.get('/v1/hr/exits?jobType=nobody', HR_TOKEN)).json);
+    assert.deepEqual(none.nudges, { shown: 0, stayed: 0, help: 0, exited: 0 });
   });
 
   it('a deletion relinks its nudges: the candidate reference is gone from them too', async () => {
