@@ -27,7 +27,8 @@ import {
   type VerifyCodeRequest,
   type VerifyCodeResult,
 } from '../schemas/protocol.js';
-import type { NudgeReceipt, NudgeRecord } from '../schemas/nudge.js';
+import type { NudgeReceipt } from '../schemas/nudge.js';
+import type { NudgeRecord } from '../schemas/nudge-record.js';
 import { InterviewStatusSchema, type InterviewStatus } from '../schemas/status.js';
 
 /**

@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import { AdapterError } from '../adapters/adapter.js';
 import { STATUS_CODES } from '../adapters/status-codes.js';
 import type { ExitConfig } from '../schemas/config.js';
-import type { NudgeSummary } from '../schemas/nudge.js';
+import type { NudgeSummary } from '../schemas/nudge-record.js';
 import { HrExitRowSchema, HrExitsResponseSchema, type HrExitRow, type HrExitsResponse, type HrReviewRequest, type StartedInterview } from '../schemas/hr.js';
 import { computeInsights, type PlausibilityRules } from './compute.js';
 

@@ -1,4 +1,5 @@
-import type { NudgeOutcome, NudgeSummary } from '../schemas/nudge.js';
+import type { NudgeOutcome } from '../schemas/nudge.js';
+import type { NudgeSummary } from '../schemas/nudge-record.js';
 
 /**
  * How the nudges went (R29): how many were shown, and what followed each. A nudge that nothing

@@ -3,4 +3,5 @@
  * the headless core carries them only when used: scoring, the quiet period, nudge records for HR.
  */
 export * from '../schemas/nudge.js';
+export * from '../schemas/nudge-record.js';
 export * from './score.js';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CodeSchema, DataChoiceSchema, ExitSourceSchema, IdSchema, InstantSchema, UuidSchema } from './common.js';
 import { ExitReasonSchema, VerificationOutcomeSchema } from './exit-record.js';
-import { NudgeSummarySchema } from './nudge.js';
+import { NudgeSummarySchema } from './nudge-record.js';
 import { ProgressSnapshotSchema } from './progress.js';
 
 /** One exit as HR sees it (R24): the record plus who it was, unless the candidate asked to be anonymised. */
