@@ -1,6 +1,7 @@
 import type { ExitConfig } from '../schemas/config.js';
 import type { IntentConfig } from '../schemas/intent.js';
-import { VendorSignalSchema, type IntentSignal, type VendorSignal } from '../schemas/nudge.js';
+import { VendorSignalSchema, type VendorSignal } from '../schemas/nudge.js';
+import type { IntentSignal } from '../schemas/nudge-record.js';
 import { ruleMatches, type PlanContext } from '../policy/plan.js';
 
 /** One signal and when it came (ms since the epoch). */
@@ -32,22 +33,12 @@ export const INITIAL_INTENT: IntentState = Object.freeze({ signals: Object.freez
 /** A page that floods `signal()` keeps only this many recent entries: memory and work stay bounded. */
 export const MAX_SIGNALS = 32;
 
-/**
- * Weight of one signal, as a share of the score. Hovers reach 1 at the configured count; one long
- * idle is half (thinking looks the same); vendor signals are the strongest sign after hovers.
- */
+/** Weight of each signal but hovers (which reach 1 at the configured count): a long idle is half (thinking looks the same). */
+const WEIGHTS: Partial<Record<IntentSignal, number>> = { idle: 0.5, 'answer-failed': 0.5, 'media-error': 0.5, 'network-unstable': 0.34 };
+
+/** Weight of one signal, as a share of the score. */
 export function signalWeight(name: IntentSignal, config: IntentConfig): number {
-  switch (name) {
-    case 'exit-hover':
-      return 1 / config.hovers;
-    case 'idle':
-      return 0.5;
-    case 'answer-failed':
-    case 'media-error':
-      return 0.5;
-    case 'network-unstable':
-      return 0.34;
-  }
+  return WEIGHTS[name] ?? 1 / config.hovers;
 }
 
 /** The score of the signals within the window that ends at `now`, at most 1. */
@@ -92,6 +83,6 @@ export function nudgeEnabled(config: ExitConfig, context: PlanContext): boolean 
 
 /** A vendor's signal name, checked: an unknown one is a programming mistake, named with the ones that exist. */
 export function vendorSignal(name: unknown): VendorSignal {
-  if (VendorSignalSchema.safeParse(name).success) return name as VendorSignal;
+  if (VendorSignalSchema.options.includes(name as VendorSignal)) return name as VendorSignal;
   throw new RangeError(`signal(${JSON.stringify(name)}): unknown; use one of ${VendorSignalSchema.options.join(', ')}`);
 }

@@ -1,6 +1,10 @@
 import * as z from 'zod/mini';
 import { CodeSchema, IdSchema, InstantSchema, intBetween, UuidSchema } from './common.js';
-import { IntentSignalSchema, NudgeOutcomeSchema } from './nudge.js';
+import { NudgeOutcomeSchema } from './nudge.js';
+
+/** Every sign of hesitation the widget weighs: its own (hover or focus on the exit button, a long idle) and the vendor's. */
+export const IntentSignalSchema = z.enum(['exit-hover', 'idle', 'answer-failed', 'media-error', 'network-unstable']);
+export type IntentSignal = z.infer<typeof IntentSignalSchema>;
 
 /** One nudge and what followed, for HR (R29). Sent again as the outcome moves on; idempotent by `id`. No personal data. */
 export const NudgeRecordSchema = z.object({

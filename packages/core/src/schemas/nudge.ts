@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { UuidSchema } from './common.js';
 
-// Signals, outcomes and the receipt: what the first script needs. The record HR keeps is in nudge-record.ts.
+// What the first script needs: the page's signals, outcomes and the receipt. Every signal and the record HR keeps are in nudge-record.ts.
 
 /**
  * What a vendor may report through `widget.signal(name)` (R29): an answer that failed to go
@@ -9,10 +9,6 @@ import { UuidSchema } from './common.js';
  */
 export const VendorSignalSchema = z.enum(['answer-failed', 'media-error', 'network-unstable']);
 export type VendorSignal = z.infer<typeof VendorSignalSchema>;
-
-/** Every sign of hesitation the widget weighs: its own (hover or focus on the exit button, a long idle) and the vendor's. */
-export const IntentSignalSchema = z.enum(['exit-hover', 'idle', 'answer-failed', 'media-error', 'network-unstable']);
-export type IntentSignal = z.infer<typeof IntentSignalSchema>;
 
 /** What followed a nudge, in rising order: a later outcome replaces an earlier one, never the reverse. */
 export const NudgeOutcomeSchema = z.enum(['shown', 'stayed', 'help', 'exited']);
