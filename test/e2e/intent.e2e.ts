@@ -2,12 +2,11 @@
 // help by a polite nudge that takes no focus, covers nothing, and is recorded for HR. Screenshots in
 // both languages go to test-artifacts/e2e/.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { axeViolations } from '../support/browser.js';
 import { open, shot, startDemo, type Demo } from './demo-harness.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WORDS = {
   'zh-CN': { next: '下一题', exit: '退出面试', answer: '您的回答', title: '需要帮助吗？', help: '获取帮助', dismiss: '关闭提示', confirm: '确认退出' },
   en: { next: 'Next question', exit: 'Exit interview', answer: 'Your answer', title: 'Need a hand?', help: 'Get help', dismiss: 'Dismiss', confirm: 'Confirm exit' },
@@ -49,13 +48,7 @@ describe('R29 on the demo', () => {
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'answer', 'focus stays where the candidate is');
       await shot(page, `nudge-${lang}-${width}`);
 
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string }[] }> } }).axe;
-        const result = await axe.run({ include: [['ai-interview-exit']] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
-        return result.violations.map((v) => v.id);
-      });
-      assert.deepEqual(violations, []);
+      assert.deepEqual(await axeViolations(page, 'ai-interview-exit'), []);
 
       // Tab from the exit button reaches Get help, then Dismiss.
       await page.getByRole('button', { name: words.exit, exact: true }).first().focus();

@@ -95,6 +95,16 @@ describe('R29 exit intent and the nudge', () => {
     expect(record).to.include({ outcome: 'stayed', interviewId: 'iv-1', jobType: 'engineer', stage: 'professional' });
   });
 
+  it('dismissed from its own button with the keyboard, focus goes to the exit button beside it, not to the page', async () => {
+    const parts = await mountWidget({ config: NUDGE_ON });
+    await hover(parts);
+    await until(() => nudgeCard(parts), 'the nudge');
+    inNudge(parts, 'dismiss-button').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !nudgeCard(parts), 'the nudge to go');
+    expect(deepActive()).to.equal(parts.button());
+  });
+
   for (const width of [800, 375]) {
     it(`never covers the exit button, which stays one click away (${width} px)`, async () => {
       await setViewport({ width, height: 700 });

@@ -25,7 +25,7 @@ interface Manifest {
 
 const manifestPath = 'packages/elements/custom-elements.json';
 /** The candidate widget's tags; any other tag in the package (the HR report) gets the same checks. */
-const TAGS = ['ai-interview-exit', 'aie-exit-button', 'aie-exit-link', 'aie-exit-dialog', 'aie-reason-form', 'aie-verify-code', 'aie-help-offer', 'aie-exit-result', 'aie-resume-prompt', 'aie-exit-report'];
+const TAGS = ['ai-interview-exit', 'aie-exit-button', 'aie-exit-link', 'aie-exit-dialog', 'aie-reason-form', 'aie-verify-code', 'aie-help-offer', 'aie-intent-nudge', 'aie-exit-result', 'aie-resume-prompt', 'aie-exit-report'];
 
 describe('custom-elements.json', () => {
   if (!existsSync(manifestPath)) throw new Error(`${manifestPath} is missing: run \`npm run build\` first`);

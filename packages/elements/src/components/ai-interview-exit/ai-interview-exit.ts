@@ -295,7 +295,11 @@ export class AiInterviewExit extends LitElement {
                 .adapter=${this.adapter}
                 .nudge=${this.#intent.nudge}
                 @nudge-help=${() => this.open('nudge', this.shadowRoot!.querySelector('aie-exit-button'))}
-                @nudge-dismiss=${() => this.#intent.close()}
+                @nudge-dismiss=${(event: CustomEvent<boolean>) => {
+                  this.#intent.close();
+                  // Focus was on the nudge's own button: it goes to the exit button beside it, not to the page's start.
+                  if (event.detail) this.shadowRoot!.querySelector('aie-exit-button')!.focus();
+                }}
               ></aie-intent-nudge>`
             : nothing}
         </div>
