@@ -81,7 +81,7 @@ describe('custom-elements.json', () => {
     const names = (items: Documented[] | undefined) => (items ?? []).map((item) => item.name);
     assert.deepEqual(names(widget.attributes).sort(), ['candidate-ref', 'interview-id', 'job-type', 'locale', 'placement', 'stage', 'voice']);
     assert.deepEqual(names(widget.events).sort(), [
-      'aie-deletion-complete', 'aie-deletion-request', 'aie-error', 'aie-exit-cancel', 'aie-exit-complete', 'aie-exit-confirm', 'aie-exit-queued', 'aie-exit-request', 'aie-resume',
+      'aie-deletion-complete', 'aie-deletion-request', 'aie-error', 'aie-exit-cancel', 'aie-exit-complete', 'aie-exit-confirm', 'aie-exit-queued', 'aie-exit-request', 'aie-intent', 'aie-resume',
     ]);
     for (const part of ['button', 'icon', 'label', 'tooltip', 'dialog', 'panel', 'title', 'message', 'confirm-button', 'cancel-button']) {
       assert.ok(names(widget.cssParts).includes(part), `part ${part}`);
