@@ -48,7 +48,7 @@ function bundle(name, input, { parts = false } = {}) {
   };
 }
 
-const coreEntries = ['index', 'i18n/index', 'i18n/steps', 'memory', 'presets', 'insights/index', 'delivery', 'lint'];
+const coreEntries = ['index', 'i18n/index', 'i18n/steps', 'memory', 'presets', 'insights/index', 'intent/index', 'delivery', 'lint'];
 
 export default [
   packageBuild(

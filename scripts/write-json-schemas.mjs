@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import * as core from '@ai-interview-exit/core';
+import * as intent from '@ai-interview-exit/core/intent';
 
 const out = 'packages/core/dist/schema';
 const schemas = {
@@ -23,6 +24,8 @@ const schemas = {
   'follow-up-result': [core.FollowUpResultSchema, 'output'],
   'handoff-request': [core.HandoffRequestSchema, 'output'],
   'handoff-result': [core.HandoffResultSchema, 'output'],
+  'nudge-record': [intent.NudgeRecordSchema, 'output'],
+  'nudge-receipt': [intent.NudgeReceiptSchema, 'output'],
 };
 
 // Core checks whole numbers with a refinement (smaller in the browser than z.int()); say so here.

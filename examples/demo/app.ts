@@ -17,11 +17,17 @@ const root = resolve(here, '../..');
 
 /**
  * The article's policy, with its assistant (§4.4, R27) where it fits: a manager who wants to leave
- * in the middle of the professional questions is first asked why and offered help.
+ * in the middle of the professional questions is first asked why and offered help. During the
+ * professional questions, a candidate who hesitates (R29: the exit button approached three times
+ * within a minute, or the connection failing) is offered help by a polite nudge.
  */
 export const DEMO_POLICY: ExitConfigInput = {
   ...ARTICLE_POLICY,
-  rules: [...(ARTICLE_POLICY.rules ?? []), { id: 'assistant-manager-professional', when: { jobTypes: ['manager'], stages: ['professional'] }, then: { helpOffer: true } }],
+  rules: [
+    ...(ARTICLE_POLICY.rules ?? []),
+    { id: 'assistant-manager-professional', when: { jobTypes: ['manager'], stages: ['professional'] }, then: { helpOffer: true } },
+    { id: 'nudge-professional', when: { stages: ['professional'] }, then: { nudge: true } },
+  ],
 };
 
 /** Demo only: a fixed HR token the HR page asks for. A real HR console signs its users in. */

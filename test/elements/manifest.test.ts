@@ -25,7 +25,7 @@ interface Manifest {
 
 const manifestPath = 'packages/elements/custom-elements.json';
 /** The candidate widget's tags; any other tag in the package (the HR report) gets the same checks. */
-const TAGS = ['ai-interview-exit', 'aie-exit-button', 'aie-exit-link', 'aie-exit-dialog', 'aie-reason-form', 'aie-verify-code', 'aie-help-offer', 'aie-exit-result', 'aie-resume-prompt', 'aie-exit-report'];
+const TAGS = ['ai-interview-exit', 'aie-exit-button', 'aie-exit-link', 'aie-exit-dialog', 'aie-reason-form', 'aie-verify-code', 'aie-help-offer', 'aie-intent-nudge', 'aie-exit-result', 'aie-resume-prompt', 'aie-exit-report'];
 
 describe('custom-elements.json', () => {
   if (!existsSync(manifestPath)) throw new Error(`${manifestPath} is missing: run \`npm run build\` first`);
@@ -81,7 +81,7 @@ describe('custom-elements.json', () => {
     const names = (items: Documented[] | undefined) => (items ?? []).map((item) => item.name);
     assert.deepEqual(names(widget.attributes).sort(), ['candidate-ref', 'interview-id', 'job-type', 'locale', 'placement', 'stage', 'voice']);
     assert.deepEqual(names(widget.events).sort(), [
-      'aie-deletion-complete', 'aie-deletion-request', 'aie-error', 'aie-exit-cancel', 'aie-exit-complete', 'aie-exit-confirm', 'aie-exit-queued', 'aie-exit-request', 'aie-resume',
+      'aie-deletion-complete', 'aie-deletion-request', 'aie-error', 'aie-exit-cancel', 'aie-exit-complete', 'aie-exit-confirm', 'aie-exit-queued', 'aie-exit-request', 'aie-intent', 'aie-resume',
     ]);
     for (const part of ['button', 'icon', 'label', 'tooltip', 'dialog', 'panel', 'title', 'message', 'confirm-button', 'cancel-button']) {
       assert.ok(names(widget.cssParts).includes(part), `part ${part}`);

@@ -86,6 +86,22 @@ describe('aie-exit-report', () => {
     }
   });
 
+  it('says how the nudges offered to hesitating candidates went (R29), in both languages, axe-clean', async () => {
+    const nudges = { shown: 6, stayed: 3, help: 2, exited: 1 };
+    for (const [locale, words] of [
+      ['zh-CN', '向犹豫的候选人主动提供帮助：6次；其中3人继续面试，2人寻求帮助，1人退出。'],
+      ['en', 'Help offered to hesitating candidates: 6 times; 3 stayed, 2 asked for help, 1 exited.'],
+    ] as const) {
+      const adapter = createMemoryHrAdapter({ rows: HR_ROWS, started: STARTED, report: defaultConfig().report, nudges });
+      const el = await fixture<AieExitReport>(html`<aie-exit-report locale=${locale} time-zone="Asia/Shanghai" .adapter=${adapter}></aie-exit-report>`);
+      await until(() => el.shadowRoot!.querySelector('[part=nudges]'));
+      expect(el.shadowRoot!.querySelector('[part=nudges]')!.textContent).to.equal(words);
+      await expect(el).to.be.accessible();
+    }
+    const { root } = await mount();
+    expect(root.querySelector('[part=nudges]'), 'no line where the backend keeps no nudges').to.equal(null);
+  });
+
   it('filters by role', async () => {
     const { el, root } = await mount();
     const select = root.querySelector('select')!;

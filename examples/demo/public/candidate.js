@@ -151,6 +151,10 @@ widget.addEventListener('aie-exit-confirm', () => {
   localStorage.removeItem(progressKey);
   end(TEXT.ended);
 });
+// Exit-intent signals (R29): this mock interview's one real failure is the connection. A vendor
+// reports its own the same way, e.g. widget.signal('answer-failed') when an answer could not be
+// saved, widget.signal('media-error') when the camera or microphone stops.
+addEventListener('offline', () => widget.signal('network-unstable'));
 // "Continue?" (R15): go on at the question after the last one the progress kept on this device
 // says was answered (question 4 after 3 answers), even if this page lost its own record.
 widget.addEventListener('aie-resume', (event) => {

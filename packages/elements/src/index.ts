@@ -9,6 +9,7 @@ export { AieExitDialog } from './components/exit-dialog/exit-dialog.js';
 export { AieExitLink } from './components/exit-link/exit-link.js';
 export { AieExitResult } from './components/exit-result/exit-result.js';
 export { AieHelpOffer } from './components/help-offer/help-offer.js';
+export { AieIntentNudge } from './components/intent-nudge/intent-nudge.js';
 export { AieReasonForm } from './components/reason-form/reason-form.js';
 export { AieResumePrompt } from './components/resume-prompt/resume-prompt.js';
 export { AieVerifyCode } from './components/verify-code/verify-code.js';

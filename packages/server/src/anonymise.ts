@@ -19,6 +19,7 @@ export function anonymiseCandidate(db: Database, input: { interviewId: string; c
       UNION SELECT interview_id FROM exits WHERE candidate_ref = @ref
       UNION SELECT interview_id FROM follow_ups WHERE candidate_ref = @ref
       UNION SELECT interview_id FROM handoffs WHERE candidate_ref = @ref
+      UNION SELECT interview_id FROM nudges WHERE candidate_ref = @ref
       UNION SELECT @id`).all({ ref: input.candidateRef, id: input.interviewId }) as { interview_id: string }[]
   ).map((row) => row.interview_id);
   const fresh = () => `anon-${randomUUID()}`;
@@ -42,6 +43,8 @@ export function anonymiseCandidate(db: Database, input: { interviewId: string; c
     followUp: db.prepare('UPDATE follow_ups SET candidate_ref = ? WHERE id = ?'),
     handoffs: db.prepare('SELECT ticket_id FROM handoffs WHERE interview_id = ?'),
     handoff: db.prepare('UPDATE handoffs SET candidate_ref = ? WHERE ticket_id = ?'),
+    nudges: db.prepare('SELECT id FROM nudges WHERE interview_id = ?'),
+    nudge: db.prepare('UPDATE nudges SET candidate_ref = ? WHERE id = ?'),
   };
 
   db.transaction(() => {
@@ -52,6 +55,7 @@ export function anonymiseCandidate(db: Database, input: { interviewId: string; c
       for (const { idempotency_key } of relink.exits.all(id) as { idempotency_key: string }[]) relink.exit.run(fresh(), idempotency_key);
       for (const { id: rowId } of relink.followUps.all(id) as { id: number }[]) relink.followUp.run(fresh(), rowId);
       for (const { ticket_id } of relink.handoffs.all(id) as { ticket_id: string }[]) relink.handoff.run(fresh(), ticket_id);
+      for (const { id: nudgeId } of relink.nudges.all(id) as { id: string }[]) relink.nudge.run(fresh(), nudgeId);
     }
   })();
   return interviewIds;

@@ -18,6 +18,7 @@ import { registerFollowUpRoutes } from './routes/follow-ups.js';
 import { registerHrRoutes } from './routes/hr.js';
 import { registerInterviewRoutes } from './routes/interviews.js';
 import { registerMetaRoutes } from './routes/meta.js';
+import { registerNudgeRoutes } from './routes/nudges.js';
 import { registerProgressRoutes } from './routes/progress.js';
 import { registerVerificationRoutes } from './routes/verification.js';
 import { closeUnusedConnectionsOnClose } from './shutdown.js';
@@ -104,6 +105,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   registerVerificationRoutes(app, ctx);
   registerDeletionRoutes(app, ctx);
   registerFollowUpRoutes(app, ctx);
+  registerNudgeRoutes(app, ctx);
   registerHrRoutes(app, ctx);
 
   app.decorate('notifications', { flush: () => outbox.flush() });

@@ -4,6 +4,7 @@ import {
   FollowUpResultSchema, HandoffRequestSchema, HandoffResultSchema, InterviewStatusSchema, ProgressSnapshotSchema,
   SaveProgressResultSchema, SendCodeRequestSchema, VerifyCodeRequestSchema, VerifyCodeResultSchema,
 } from '@ai-interview-exit/core';
+import { NudgeReceiptSchema, NudgeRecordSchema } from '@ai-interview-exit/core/intent';
 import { HrExitRowSchema, HrExitsResponseSchema, HrReviewRequestSchema } from '@ai-interview-exit/core/insights';
 import { ErrorResponseSchema, HealthSchema, RegisterInterviewRequestSchema, RegisterInterviewResultSchema } from './schemas.js';
 
@@ -41,6 +42,8 @@ const components: Record<string, [z.ZodMiniType, Io]> = {
   FollowUpResult: [FollowUpResultSchema, 'output'],
   HandoffRequest: [HandoffRequestSchema, 'input'],
   HandoffResult: [HandoffResultSchema, 'output'],
+  NudgeRecord: [NudgeRecordSchema, 'input'],
+  NudgeReceipt: [NudgeReceiptSchema, 'output'],
   HrExitRow: [HrExitRowSchema, 'output'],
   HrExitsResponse: [HrExitsResponseSchema, 'output'],
   HrReviewRequest: [HrReviewRequestSchema, 'input'],
@@ -148,7 +151,7 @@ export function buildOpenApi(): Json {
     '/v1/deletion-requests': {
       post: operation({
         summary: "Anonymise or delete the candidate's personal data; idempotent by idempotencyKey", security: 'candidate', request: 'DeletionRequest', beacon: true,
-        responses: { '201': 'done: DeletionReceipt', '200': 'a replay: DeletionReceipt' }, errors: [...candidateErrors, '422'],
+        responses: { '201': 'done: DeletionReceipt', '200': 'a replay: DeletionReceipt' }, errors: [...candidateErrors, '422', '429'],
       }),
     },
     '/v1/follow-ups': {
@@ -156,6 +159,12 @@ export function buildOpenApi(): Json {
     },
     '/v1/handoffs': {
       post: operation({ summary: 'Hand the candidate to a human agent', security: 'candidate', request: 'HandoffRequest', responses: { '200': 'queued: HandoffResult' }, errors: candidateErrors }),
+    },
+    '/v1/nudges': {
+      post: operation({
+        summary: 'A nudge shown to the candidate and what followed (R29); idempotent by id, the outcome only moves on', security: 'candidate',
+        request: 'NudgeRecord', responses: { '201': 'recorded: NudgeReceipt', '200': 'known (a replay, or the outcome moved on): NudgeReceipt' }, errors: [...candidateErrors, '422', '429'],
+      }),
     },
     '/v1/hr/exits': {
       get: operation({

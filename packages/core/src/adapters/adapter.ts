@@ -27,6 +27,8 @@ import {
   type VerifyCodeRequest,
   type VerifyCodeResult,
 } from '../schemas/protocol.js';
+import type { NudgeReceipt } from '../schemas/nudge.js';
+import type { NudgeRecord } from '../schemas/nudge-record.js';
 import { InterviewStatusSchema, type InterviewStatus } from '../schemas/status.js';
 
 /**
@@ -50,6 +52,11 @@ export interface ExitAdapter {
   followUp(request: FollowUpRequest): Promise<FollowUpResult>;
   /** Hand the candidate to a human agent (R27). */
   handoff(request: HandoffRequest): Promise<HandoffResult>;
+  /**
+   * Optional: keep a nudge shown to the candidate and what followed (R29), for HR. Sent again as the
+   * outcome moves on (shown → stayed, help or exited); idempotent by `record.id`. Best effort.
+   */
+  recordNudge?(record: NudgeRecord): Promise<NudgeReceipt>;
 }
 
 export class AdapterError extends Error {

@@ -8,6 +8,7 @@ import {
   SaveProgressResultSchema,
   VerifyCodeResultSchema,
 } from '../schemas/protocol.js';
+import { NudgeReceiptSchema } from '../schemas/nudge.js';
 import { InterviewStatusSchema } from '../schemas/status.js';
 import { AdapterError, MAX_RETRY_AFTER_SECONDS, PERMANENT, type ExitAdapter } from './adapter.js';
 import { STATUS_CODES } from './status-codes.js';
@@ -125,6 +126,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): HttpAdapter {
     saveProgress: (snapshot) => call('POST', '/v1/progress', snapshot, SaveProgressResultSchema),
     followUp: (request) => call('POST', '/v1/follow-ups', request, FollowUpResultSchema),
     handoff: (request) => call('POST', '/v1/handoffs', request, HandoffResultSchema),
+    recordNudge: (record) => call('POST', '/v1/nudges', record, NudgeReceiptSchema),
     beacon(kind, body) {
       const url = base + BEACON_PATHS[kind];
       const payload = JSON.stringify({ token, body });

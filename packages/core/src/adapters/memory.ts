@@ -2,6 +2,8 @@ import type { DeletionReceipt, DeletionRequest } from '../schemas/deletion.js';
 import type { ExitReceipt, ExitRecord } from '../schemas/exit-record.js';
 import type { ProgressSnapshot } from '../schemas/progress.js';
 import type { AdapterErrorCode, CodeChallenge, FollowUpRequest, HandoffRequest } from '../schemas/protocol.js';
+import { outcomeMovesOn } from '../schemas/nudge.js';
+import type { NudgeRecord } from '../schemas/nudge-record.js';
 import type { InterviewStatus } from '../schemas/status.js';
 import { AdapterError, type ExitAdapter } from './adapter.js';
 import { newUuid } from '../ids.js';
@@ -43,9 +45,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}) {
   const challenges = new Map<string, Challenge>();
   const followUps: FollowUpRequest[] = [];
   const handoffs: HandoffRequest[] = [];
+  const nudges = new Map<string, NudgeRecord>();
   const failures = new Map<keyof ExitAdapter, AdapterErrorCode>();
   const calls: Record<keyof ExitAdapter, number> = {
-    submitExit: 0, sendCode: 0, verifyCode: 0, requestDeletion: 0, getStatus: 0, saveProgress: 0, followUp: 0, handoff: 0,
+    submitExit: 0, sendCode: 0, verifyCode: 0, requestDeletion: 0, getStatus: 0, saveProgress: 0, followUp: 0, handoff: 0, recordNudge: 0,
   };
 
   const iso = (offsetMs = 0) => new Date(now().getTime() + offsetMs).toISOString();
@@ -139,6 +142,14 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}) {
       // A person answers within two hours, as the reference server promises by default.
       return { ticketId: `t-${handoffs.length}`, status: 'queued', answerBy: iso(2 * 3_600_000) };
     },
+    async recordNudge(record) {
+      await enter('recordNudge');
+      // As the server does: one record per id, whose outcome only moves on.
+      const known = nudges.get(record.id);
+      const kept = known && !outcomeMovesOn(known.outcome, record.outcome) ? known : record;
+      nudges.set(record.id, kept);
+      return { id: kept.id, outcome: kept.outcome };
+    },
   };
 
   return Object.assign(adapter, {
@@ -154,6 +165,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}) {
     snapshots: () => [...snapshots.values()],
     followUps: () => [...followUps],
     handoffs: () => [...handoffs],
+    nudges: () => [...nudges.values()],
   });
 }
 

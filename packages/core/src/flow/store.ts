@@ -106,13 +106,12 @@ export function createExitStore(options: ExitStoreOptions): ExitStore {
     );
   }
 
-  const openAction = (source: ExitSource): FlowAction => ({
-    type: 'open',
-    source,
-    context,
-    plan: resolveExitPlan(parsed.config, context),
-    options: flowOptions(parsed.config),
-  });
+  const openAction = (source: ExitSource): FlowAction => {
+    const plan = resolveExitPlan(parsed.config, context);
+    // Help asked for from the nudge (R29) opens on the help offer, whatever the plan says.
+    if (source === 'nudge' && !plan.helpOffer) Object.assign(plan, { helpOffer: true, steps: ['help', ...plan.steps] });
+    return { type: 'open', source, context, plan, options: flowOptions(parsed.config) };
+  };
 
   function stamp(): Stamp {
     return { at: now().toISOString(), recordKey: newId(), deletionKey: newId(), progress: context.progress };

@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { AdapterError } from '../adapters/adapter.js';
 import { STATUS_CODES } from '../adapters/status-codes.js';
 import type { ExitConfig } from '../schemas/config.js';
+import type { NudgeSummary } from '../schemas/nudge-record.js';
 import { HrExitRowSchema, HrExitsResponseSchema, type HrExitRow, type HrExitsResponse, type HrReviewRequest, type StartedInterview } from '../schemas/hr.js';
 import { computeInsights, type PlausibilityRules } from './compute.js';
 
@@ -62,14 +63,22 @@ export function createHttpHrAdapter({ baseUrl, token }: { baseUrl: string; token
 }
 
 /** An in-memory HR backend for stories, tests and offline demos; `add` plays a new exit live. */
-export function createMemoryHrAdapter(options: { rows?: HrExitRow[]; started?: StartedInterview[]; report: ExitConfig['report']; rules?: PlausibilityRules }) {
+export function createMemoryHrAdapter(options: {
+  rows?: HrExitRow[];
+  started?: StartedInterview[];
+  report: ExitConfig['report'];
+  rules?: PlausibilityRules;
+  /** Nudges (R29) to report, as the server sums them; none when absent. */
+  nudges?: NudgeSummary;
+}) {
   const rows = [...(options.rows ?? [])];
   const watchers = new Set<(row: HrExitRow) => void>();
   const adapter: HrAdapter = {
     async listExits(filter) {
       const exits = rows.filter((row) => matchesFilter(row, filter)).sort((a, b) => b.exitedAt.localeCompare(a.exitedAt));
       const started = (options.started ?? []).filter((s) => !filter.jobType || s.jobType === filter.jobType);
-      return { exits, insights: computeInsights({ exits, started, report: options.report, rules: options.rules }) };
+      const insights = computeInsights({ exits, started, report: options.report, rules: options.rules });
+      return { exits, insights, ...(options.nudges ? { nudges: options.nudges } : {}) };
     },
     watch(onExit) {
       watchers.add(onExit);

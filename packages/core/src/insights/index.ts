@@ -4,6 +4,7 @@
  */
 export * from '../schemas/hr.js';
 export * from './compute.js';
+export * from './nudges.js';
 export * from './hr-adapter.js';
 export * from './csv.js';
 export * from './zoned.js';

@@ -54,8 +54,11 @@ export const TimeZoneSchema = z.string().check(
   }, 'an IANA time zone'),
 );
 
-/** Where an exit started: the fixed button, an inline link under a question, the API, or the resume prompt. */
-export const ExitSourceSchema = z.enum(['button', 'link', 'api', 'resume-prompt']);
+/**
+ * Where an exit started: the fixed button, an inline link under a question, the API, the resume
+ * prompt, or the nudge's "Get help" (R29), which opens on the help offer.
+ */
+export const ExitSourceSchema = z.enum(['button', 'link', 'api', 'resume-prompt', 'nudge']);
 export type ExitSource = z.infer<typeof ExitSourceSchema>;
 
 /** What the candidate asked to happen to their personal data at exit (R10). */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CodeSchema, intBetween, LocaleSchema } from './common.js';
+import { IntentConfigSchema } from './intent.js';
 import { LOCALE_TAG } from './locale-tag.js';
 
 /** The reason codes the product knows (R1); vendors may add, relabel and reorder them. */
@@ -54,6 +55,8 @@ export const PolicyEffectSchema = z.object({
   reason: z.optional(ReasonAskSchema),
   review: z.optional(ReviewSchema),
   helpOffer: z.optional(z.boolean()),
+  /** Offer help when the candidate seems about to leave (R29): a polite nudge that blocks nothing. */
+  nudge: z.optional(z.boolean()),
   cooldownDays: z.optional(intBetween(0, 3650)),
 });
 export type PolicyEffect = z.infer<typeof PolicyEffectSchema>;
@@ -117,6 +120,7 @@ export const ExitConfigSchema = z.object({
       reason: z._default(ReasonAskSchema, 'optional'),
       review: z._default(ReviewSchema, 'none'),
       helpOffer: z._default(z.boolean(), false),
+      nudge: z._default(z.boolean(), false),
     }),
     {},
   ),
@@ -130,6 +134,8 @@ export const ExitConfigSchema = z.object({
     z.object({ faq: z._default(z.array(z.object({ question: textByLocale(200), answer: textByLocale(1000) })).check(z.maxLength(10)), []) }),
     {},
   ),
+  /** Exit-intent signals (R29): what counts as hesitation, and how long a nudge stays away. */
+  intent: z.prefault(IntentConfigSchema, {}),
   voice: z.prefault(
     z.object({ enabled: z._default(z.boolean(), false), rate: z._default(z.number().check(z.gte(0.5), z.lte(2)), 1) }),
     {},

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CodeSchema, DataChoiceSchema, ExitSourceSchema, IdSchema, InstantSchema, UuidSchema } from './common.js';
 import { ExitReasonSchema, VerificationOutcomeSchema } from './exit-record.js';
+import { NudgeSummarySchema } from './nudge-record.js';
 import { ProgressSnapshotSchema } from './progress.js';
 
 /** One exit as HR sees it (R24): the record plus who it was, unless the candidate asked to be anonymised. */
@@ -61,5 +62,10 @@ export const InsightsSchema = z.object({
 });
 export type Insights = z.infer<typeof InsightsSchema>;
 
-export const HrExitsResponseSchema = z.object({ exits: z.array(HrExitRowSchema), insights: InsightsSchema });
+export const HrExitsResponseSchema = z.object({
+  exits: z.array(HrExitRowSchema),
+  insights: InsightsSchema,
+  /** Nudges offered to hesitating candidates in the same filter, and what followed (R29); absent where the backend keeps none. */
+  nudges: z.optional(NudgeSummarySchema),
+});
 export type HrExitsResponse = z.infer<typeof HrExitsResponseSchema>;

@@ -6,3 +6,4 @@ export * from './deletion.js';
 export * from './status.js';
 export * from './protocol.js';
 export * from './context.js';
+export * from './intent.js';

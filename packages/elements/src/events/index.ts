@@ -8,3 +8,4 @@ export * from './deletion-request.js';
 export * from './deletion-complete.js';
 export * from './resume.js';
 export * from './error.js';
+export * from './intent.js';

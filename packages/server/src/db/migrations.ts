@@ -167,4 +167,29 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE exits ADD COLUMN person_requested INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 5,
+    name: 'exit-intent nudges and what followed them',
+    sql: `
+      -- R29: one row per nudge shown to a candidate; its outcome only moves on (shown, stayed, help, exited).
+      -- Not personal apart from candidate_ref (relinked on deletion like every other table).
+      CREATE TABLE nudges (
+        id            TEXT PRIMARY KEY,
+        interview_id  TEXT NOT NULL,
+        candidate_ref TEXT NOT NULL,
+        job_type      TEXT NOT NULL,
+        stage         TEXT NOT NULL,
+        -- What the device said; received_at is the server's own time.
+        shown_at      TEXT NOT NULL,
+        signals_json  TEXT NOT NULL,
+        score         REAL NOT NULL,
+        outcome       TEXT NOT NULL CHECK (outcome IN ('shown', 'stayed', 'help', 'exited')),
+        exit_key      TEXT,
+        received_at   TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      );
+      CREATE INDEX nudges_interview ON nudges (interview_id);
+      CREATE INDEX nudges_received ON nudges (received_at);
+    `,
+  },
 ];

@@ -5,6 +5,7 @@ import { requireHr } from '../auth.js';
 import { MAX_AHEAD_MS } from '../client-times.js';
 import type { AppContext } from '../context.js';
 import { getHrRow, listHrRows, listStarted, type ExitFilter } from '../db/hr-rows.js';
+import { countNudges } from '../db/nudge-rows.js';
 import { ApiError, parseBody } from '../errors.js';
 import { ExitKeyParamsSchema, HrExitsQuerySchema, isReportDay, type HrExitsQuery } from '../schemas.js';
 
@@ -29,7 +30,7 @@ export function registerHrRoutes(app: FastifyInstance, ctx: AppContext): void {
     // (or a `to` far ahead) cannot stretch it. Its length is bounded by OVER_TIME_MAX_DAYS either way.
     const range = { fromMs: filter.fromMs, toMs: Math.min(filter.toMs ?? Infinity, ctx.now().getTime() + MAX_AHEAD_MS) };
     const insights = computeInsights({ exits, started, report: ctx.config.report, timeZone: ctx.timeZone, range });
-    const response: HrExitsResponse = { exits, insights };
+    const response: HrExitsResponse = { exits, insights, nudges: countNudges(ctx.db, filter) };
     // What we send is what the protocol promises: a mismatch is our bug, and answers 5xx rather than bad data.
     const checked = HrExitsResponseSchema.safeParse(response);
     if (!checked.success) throw new Error('HR exits response does not match HrExitsResponseSchema');

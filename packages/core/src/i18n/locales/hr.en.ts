@@ -53,6 +53,7 @@ export default {
     exitRates: 'Exit rate by role',
     newExit: 'New exit: {{name}}, {{reason}}',
     personRequested: 'Wants a person',
+    nudges: 'Help offered to hesitating candidates: {{shown}} times; {{stayed}} stayed, {{help}} asked for help, {{exited}} exited.',
     personRequests: 'Asked for an interview with a person: {{count}}',
   },
   flags: {

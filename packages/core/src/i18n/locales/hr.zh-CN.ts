@@ -53,6 +53,7 @@ export default {
     exitRates: '各岗位退出率',
     newExit: '新的退出：{{name}}，{{reason}}',
     personRequested: '希望真人面试',
+    nudges: '向犹豫的候选人主动提供帮助：{{shown}}次；其中{{stayed}}人继续面试，{{help}}人寻求帮助，{{exited}}人退出。',
     personRequests: '希望真人面试：{{count}}人',
   },
   flags: {

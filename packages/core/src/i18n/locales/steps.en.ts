@@ -26,6 +26,12 @@ export default {
     topic: { reschedule: 'Rescheduling the interview', 'edit-resume': 'Editing my résumé', other: 'Something else' },
     messageLabel: 'Anything the person should know (optional)',
   },
+  nudge: {
+    title: 'Need a hand?',
+    message: 'Is something not working? We can help. The exit button stays where it is.',
+    help: 'Get help',
+    dismiss: 'Dismiss',
+  },
   resume: {
     message: 'Your last interview was not finished. Would you like to continue?',
     continue: 'Continue',

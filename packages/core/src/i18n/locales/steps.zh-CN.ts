@@ -22,6 +22,12 @@ export default {
     topic: { reschedule: '重新安排面试时间', 'edit-resume': '修改简历', other: '其他问题' },
     messageLabel: '想对工作人员说的话（选填）',
   },
+  nudge: {
+    title: '需要帮助吗？',
+    message: '遇到问题了吗？我们可以帮您解决。退出按钮一直都在。',
+    help: '获取帮助',
+    dismiss: '关闭提示',
+  },
   resume: {
     message: '您上次面试未完成，是否继续？',
     continue: '继续面试',

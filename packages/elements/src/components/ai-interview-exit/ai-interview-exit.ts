@@ -12,10 +12,12 @@ import {
   type ProgressSnapshot,
   type StoreEvent,
 } from '@ai-interview-exit/core';
+import type { VendorSignal } from '@ai-interview-exit/core/intent';
 import { createOutbox, outboxDelivery, type Outbox } from '@ai-interview-exit/core/delivery';
 import { addBundles, configResources, createI18n, DEFAULT_LOCALE, type MessageOverrides } from '@ai-interview-exit/core/i18n';
 import { FlowController } from '../../controllers/flow.js';
 import { I18nController } from '../../controllers/i18n.js';
+import { IntentController } from '../../controllers/intent.js';
 import * as events from '../../events/index.js';
 import { deepActiveElement, widgetLocale } from '../../internal/dom.js';
 import { keepProgress, keptProgress } from '../../internal/kept-progress.js';
@@ -23,6 +25,7 @@ import { loadLaterParts, prefetchLaterParts, whenIdle } from '../../internal/lat
 import { base } from '../../styles/base.js';
 import { EXIT_DIALOG_PARTS, RESULT, type AieExitDialog } from '../exit-dialog/exit-dialog.js';
 import { EXIT_RESULT_PARTS } from '../exit-result/exit-result.js';
+import { INTENT_NUDGE_PARTS } from '../intent-nudge/parts.js';
 import { RESUME_PROMPT_PARTS } from '../resume-prompt/parts.js';
 import { styles } from './ai-interview-exit.styles.js';
 
@@ -64,6 +67,7 @@ const STORE_EVENTS = {
  * @fires aie-deletion-complete - The backend issued the data request's receipt; `detail.receipt`.
  * @fires aie-resume - The candidate continues an unfinished interview; `detail.snapshot`.
  * @fires aie-error - A problem to fix (config, context, adapter); the exit still works. `detail.code`, `detail.message`.
+ * @fires aie-intent - A sign the candidate may be about to leave (R29): `detail.signals`, `detail.score` (0..1), `detail.at`, and `detail.nudge` when help is offered.
  *
  * @csspart anchor - The box that holds the button and the panel, fixed in a corner or inline.
  * @csspart button - The exit button.
@@ -102,6 +106,9 @@ const STORE_EVENTS = {
  * @csspart receipt - The data request's receipt.
  * @csspart continue-button - "Continue" on the resume prompt.
  * @csspart exit-button - "Exit interview" on the resume prompt.
+ * @csspart nudge - The card that offers help when the candidate seems about to leave (R29); it never covers the exit button.
+ * @csspart help-button - "Get help" on the nudge.
+ * @csspart dismiss-button - The nudge's "×".
  *
  * @cssproperty --aie-inset - Distance from the viewport's edges in the corner placements (default 16px).
  * @cssproperty --aie-z-index - Stacking level of the button (default 2147483000).
@@ -179,6 +186,9 @@ export class AiInterviewExit extends LitElement {
   #prepared = false;
   readonly #flow = new FlowController(this);
   readonly #text = new I18nController(this);
+  readonly #intent = new IntentController(this);
+  /** A nudge was shown: its element stays, to tell HR what followed (R29). */
+  #nudged = false;
 
   /** The headless store behind this widget: its state, and actions for custom flows. */
   get store(): ExitStore | undefined {
@@ -196,6 +206,7 @@ export class AiInterviewExit extends LitElement {
       return;
     }
     this.#progress = snapshot;
+    this.#intent.active();
     const store = this.#store;
     store?.setProgress(snapshot);
     // Kept for the interview the store was built for: one whose id just arrived reads its kept progress first.
@@ -206,6 +217,14 @@ export class AiInterviewExit extends LitElement {
   /** Update the live progress, as `progress = snapshot` does. */
   setProgress(snapshot: ProgressSnapshot | null): void {
     this.progress = snapshot;
+  }
+
+  /**
+   * Report a sign that the candidate may be about to leave (R29): `answer-failed`, `media-error` or
+   * `network-unstable`. It fires `aie-intent` and may offer help; an unknown name throws a RangeError.
+   */
+  signal(name: VendorSignal): void {
+    this.#intent.signal(name, false);
   }
 
   /**
@@ -227,6 +246,7 @@ export class AiInterviewExit extends LitElement {
       /** @ignore documented with @fires */
       this.dispatchEvent(request);
       if (request.defaultPrevented) return;
+      this.#intent.close();
       const dialog = find<AieExitDialog>('aie-exit-dialog');
       if (dialog) dialog.opener = returnTo;
       store.open(source);
@@ -253,8 +273,9 @@ export class AiInterviewExit extends LitElement {
         <aie-exit-button
           exportparts="button,icon,label,tooltip"
           .i18n=${this.i18n}
-          @pointerenter=${this.#prepare}
-          @focusin=${this.#prepare}
+          @pointerenter=${this.#approach}
+          @pointerleave=${this.#approach}
+          @focusin=${this.#approach}
           @click=${(event: Event) => this.open('button', event.currentTarget as HTMLElement)}
         ></aie-exit-button>
         <div aria-live="polite">
@@ -265,6 +286,21 @@ export class AiInterviewExit extends LitElement {
                   ? html`<aie-resume-prompt exportparts=${RESUME_PROMPT_PARTS} .store=${this.#store} .i18n=${this.i18n}></aie-resume-prompt>`
                   : html`<aie-exit-result exportparts=${EXIT_RESULT_PARTS} .store=${this.#store} .i18n=${this.i18n}></aie-exit-result>`}
               </section>`
+            : nothing}
+          ${(this.#nudged ||= !!this.#intent.nudge) && this.#laterPart('aie-intent-nudge')
+            ? html`<aie-intent-nudge
+                exportparts=${INTENT_NUDGE_PARTS}
+                .store=${this.#store}
+                .i18n=${this.i18n}
+                .adapter=${this.adapter}
+                .nudge=${this.#intent.nudge}
+                @nudge-help=${() => this.open('nudge', this.shadowRoot!.querySelector('aie-exit-button'))}
+                @nudge-dismiss=${(event: CustomEvent<boolean>) => {
+                  this.#intent.close();
+                  // Focus was on the nudge's own button: it goes to the exit button beside it, not to the page's start.
+                  if (event.detail) this.shadowRoot!.querySelector('aie-exit-button')!.focus();
+                }}
+              ></aie-intent-nudge>`
             : nothing}
         </div>
       </div>
@@ -284,6 +320,12 @@ export class AiInterviewExit extends LitElement {
     void loadLaterParts().then((loaded) => loaded && this.requestUpdate());
     return false;
   }
+
+  /** The pointer or focus reached the exit button: a sign of hesitation (R29), and a reason to prepare. */
+  readonly #approach = (event: Event): void => {
+    this.#prepare();
+    this.#intent.approach(event);
+  };
 
   /** The candidate may be about to leave: whatever the dialog needs should be here before the click. */
   readonly #prepare = (): void => {

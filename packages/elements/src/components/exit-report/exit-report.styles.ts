@@ -198,4 +198,7 @@ export const styles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  [part~='nudges'] {
+    margin-block: 1em 0.75em;
+  }
 `;

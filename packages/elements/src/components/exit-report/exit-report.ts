@@ -34,6 +34,7 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  * @csspart review-button - "标记为已复核" / "Mark reviewed", on an exit whose review is pending (R17).
  * @csspart person-request - "希望真人面试" / "Wants a person" in a record's status: the candidate asks for a person instead of the AI (PIPL art. 24).
  * @csspart person-requests - How many of the records shown ask for a person.
+ * @csspart nudges - Help offered to hesitating candidates (R29): nudges shown and what followed.
  * @csspart status - Loading, empty and error messages, and the live announcement.
  *
  * @cssproperty --aie-color-surface - Background of the report's cards.
@@ -265,6 +266,7 @@ export class AieExitReport extends LitElement {
           </ul>
         </div>
       </div>
+      ${data.nudges?.shown ? html`<p part="nudges">${t('report.nudges', data.nudges)}</p>` : nothing}
       <h3>${t('report.records')}</h3>
       ${personRequests ? html`<p part="person-requests">${t('report.personRequests', { count: personRequests })}</p>` : nothing}
       ${data.exits.length === 0
