@@ -13,7 +13,7 @@ import {
   type Stamp,
 } from '@ai-interview-exit/core';
 import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
-import { T0, contextFor, progressAt } from './fixtures.js';
+import { T0, contextFor, progressAt, recordFor } from './fixtures.js';
 
 const config = ExitConfigSchema.parse({ ...ARTICLE_POLICY, defaults: { helpOffer: false } });
 const helpConfig = ExitConfigSchema.parse({ ...ARTICLE_POLICY, defaults: { helpOffer: true, reason: 'required' } });
@@ -102,11 +102,10 @@ export const actionArbs = {
   exitStored: fc.constant<FlowAction>({ type: 'exitStored' }),
   exitRecovered: fc.record({ stamp: stampArb, dataChoice: fc.constantFrom('keep' as const, 'delete' as const) }).map(({ stamp, dataChoice }): FlowAction => {
     const context = contextFor();
-    const record = {
+    const record = recordFor({
       idempotencyKey: stamp.recordKey, interviewId: context.interviewId, candidateRef: context.candidateRef, jobType: context.jobType, stage: context.stage,
-      progress: context.progress, exitedAt: stamp.at, timeZone: context.timeZone, locale: context.locale, reason: null, dataChoice,
-      source: 'button' as const, verification: 'not-required' as const, hrReview: false, personRequested: false,
-    };
+      progress: context.progress, exitedAt: stamp.at, timeZone: context.timeZone, locale: context.locale, reason: null, dataChoice, hrReview: false,
+    });
     const deletion = dataChoice === 'keep' ? null : { idempotencyKey: stamp.deletionKey, interviewId: context.interviewId, candidateRef: context.candidateRef, scope: dataChoice, requestedAt: stamp.at };
     return { type: 'exitRecovered', record, deletion };
   }),
