@@ -28,7 +28,7 @@ const bundle = await build({
   write: false,
   conditions: ['source'],
   target: 'es2022',
-  // Minified: a tab loads it at every reload, and parsing is most of a load.
+  // Minified: every reload and every new tab loads it.
   minify: true,
   logLevel: 'silent',
   tsconfig: new URL('../../tsconfig.base.json', import.meta.url).pathname,
