@@ -5,8 +5,8 @@ import { createExitStore, ExitRecordSchema, type ExitAdapter, type StoreEvent } 
 import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
 import { createMemoryAdapter } from '@ai-interview-exit/core/memory';
 import { T0, contextFor, progressAt } from '../support/fixtures.js';
+import { settle } from '../support/wait.js';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function setup(jobType = 'engineer', config: unknown = ARTICLE_POLICY, adapterOptions = {}) {
   const codes: string[] = [];

@@ -1,13 +1,12 @@
 // The outbox against Chromium's real IndexedDB, Web Locks and page events.
 import { expect } from '@open-wc/testing';
-import { AdapterError, createExitStore, newUuid, type ExitRecord, type StoreEvent } from '@ai-interview-exit/core';
+import { AdapterError, createExitStore, newUuid, type ExitRecord, type ProgressSnapshot, type StoreEvent } from '@ai-interview-exit/core';
 import { createOutbox, openIndexedDbStorage, outboxDelivery, type OutboxEvent } from '@ai-interview-exit/core/delivery';
 import { createMemoryAdapter } from '@ai-interview-exit/core/memory';
 import { T0, contextFor, progressAt, recordFor } from '../support/fixtures.js';
 import { until } from '../support/wait.js';
 
 const fast = { baseMs: 5, capMs: 20 };
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const record = (text = '') => recordFor({ reason: { code: 'emergency', text }, hrReview: false });
 const dbName = () => `test-${newUuid()}`;
 
@@ -142,8 +141,7 @@ describe('outbox', () => {
     const outbox = createOutbox({ adapter: memory, name: dbName(), storage: Promise.reject(new Error('blocked')) });
     outbox.subscribe((e) => events.push(e));
     expect((await outbox.ready).durable).to.equal(false);
-    await wait(0);
-    expect(events.map((e) => e.type)).to.include('degraded');
+    await until(() => events.some((e) => e.type === 'degraded'), 'the degraded event');
     const r = record();
     await outbox.enqueue('exit', r.idempotencyKey, r);
     await outbox.flush();
@@ -237,8 +235,13 @@ describe('store with the outbox', () => {
     const outbox = createOutbox({ adapter: memory, name: dbName(), retry: { baseMs: 60_000, capMs: 60_000 } });
     const store = createExitStore({ context: contextFor(), adapter: memory, delivery: outboxDelivery(outbox) });
     for (let i = 1; i <= 5; i += 1) store.setProgress(progressAt(i));
-    await until(() => outbox.entries().length >= 1);
-    await wait(50);
-    expect(outbox.entries().filter((e) => e.kind === 'progress').length).to.be.at.most(2);
+    const kept = () => outbox.entries().filter((e) => e.kind === 'progress');
+    // The newest is written last: once it is there, every write is done.
+    await until(() => kept().some((e) => (e.body as ProgressSnapshot).answered === 5), 'the newest snapshot in the outbox');
+    // An older one stays only if a send of it was already tried (and failed): what was never tried is dropped.
+    const older = kept().filter((e) => (e.body as ProgressSnapshot).answered !== 5);
+    expect(older.map((e) => e.attempts > 0), 'older snapshots left: tried ones only').to.deep.equal(older.map(() => true));
+    expect(older.length).to.be.at.most(1);
+    outbox.stop();
   });
 });

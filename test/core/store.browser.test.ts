@@ -5,8 +5,7 @@ import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
 import { createI18n } from '@ai-interview-exit/core/i18n';
 import { createMemoryAdapter } from '@ai-interview-exit/core/memory';
 import { contextFor, progressAt } from '../support/fixtures.js';
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+import { until } from '../support/wait.js';
 
 describe('core in Chromium', () => {
   it('runs an executive exit with a one-time code end to end', async () => {
@@ -18,10 +17,9 @@ describe('core in Chromium', () => {
     store.open('button');
     store.dispatch({ type: 'setReason', code: 'privacy' });
     store.dispatch({ type: 'confirm' });
-    await settle();
+    await until(() => { const state = store.getState(); return state.status === 'verify' && state.verify.phase === 'sent'; }, 'the code sent');
     store.dispatch({ type: 'submitCode', code: codes[0]! });
-    await settle();
-    await settle();
+    await until(() => events.some((e) => e.name === 'exit-complete'), 'the exit acknowledged');
     expect(store.getState().status).to.equal('done');
     expect(adapter.exits()).to.have.length(1);
     expect(adapter.exits()[0]!.verification).to.equal('verified');

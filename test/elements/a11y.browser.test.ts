@@ -61,14 +61,19 @@ describe('accessibility', () => {
     const tip = tooltip.getBoundingClientRect();
     expect(tip.top, 'below the button').to.be.at.least(rect.bottom);
     expect(tip.right, 'inside the viewport').to.be.at.most(innerWidth);
+    const onTooltip = new Promise((resolve) => tooltip.addEventListener('pointerover', resolve, { once: true }));
     await sendMouse({ type: 'move', position: [Math.round(tip.x + tip.width / 2), Math.round(tip.y + tip.height / 2)] });
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await onTooltip;
+    await parts.buttonHost().updateComplete;
     expect(tooltip.hidden, 'still shown while the pointer is on it').to.equal(false);
     await sendKeys({ press: 'Escape' });
     await until(() => tooltip.hidden, 'Escape to dismiss it without moving the pointer');
+    // Shown again on the next hover, and hidden once the pointer has left (after the grace period that lets it reach the tooltip).
     await sendMouse({ type: 'move', position: [5, innerHeight - 5] });
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(tooltip.hidden).to.equal(true);
+    await sendMouse({ type: 'move', position: [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)] });
+    await until(() => !tooltip.hidden, 'the tooltip on hover again');
+    await sendMouse({ type: 'move', position: [5, innerHeight - 5] });
+    await until(() => tooltip.hidden, 'the tooltip hidden once the pointer left');
   });
 
   it('puts the tooltip above the button in a bottom corner, inside the viewport', async () => {

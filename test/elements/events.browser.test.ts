@@ -14,7 +14,8 @@ import {
   AieResumeEvent,
   type AiInterviewExit,
 } from '@ai-interview-exit/elements';
-import { clearKeptProgress, keepProgressFor, mountWidget, openDialog, partsOf, progressAt, settle, until } from './support.js';
+import { recordFor } from '../support/fixtures.js';
+import { clearKeptProgress, keepProgressFor, mountWidget, openDialog, partsOf, progressAt, until } from './support.js';
 
 /** Events heard on the document during each test: proof that they bubble out of the shadow roots. */
 function record<K extends keyof GlobalEventHandlersEventMap>(name: K): GlobalEventHandlersEventMap[K][] {
@@ -58,7 +59,8 @@ describe('DOM events', () => {
       const parts = await mountWidget();
       parts.el.addEventListener('aie-exit-request', (event) => event.preventDefault(), { once: true });
       parts.button().click();
-      await settle();
+      // Prevented at once, in the click: the render that follows shows no dialog.
+      await parts.el.updateComplete;
       expect(parts.dialog().open).to.equal(false);
       expect(parts.el.store!.getState().status).to.equal('idle');
     });
@@ -231,18 +233,40 @@ describe('DOM events', () => {
     });
   });
 
-  it('types every event through GlobalEventHandlersEventMap', () => {
-    // A compile-time check as much as a run-time one: these listeners see typed details.
+  it('types every event through GlobalEventHandlersEventMap, and each listener reads the fields it was given', () => {
+    // A compile-time check as much as a run-time one: these listeners see typed details, and what they read is what was sent.
     const el = document.createElement('ai-interview-exit');
-    el.addEventListener('aie-exit-request', (event) => event.detail.source satisfies ExitSource);
-    el.addEventListener('aie-exit-confirm', (event) => event.detail.record satisfies ExitRecord);
-    el.addEventListener('aie-exit-complete', (event) => event.detail.receipt satisfies ExitReceipt);
-    el.addEventListener('aie-exit-queued', (event) => event.detail.error satisfies AdapterErrorCode);
-    el.addEventListener('aie-exit-cancel', (event) => event.detail.step satisfies string);
-    el.addEventListener('aie-deletion-request', (event) => event.detail.request satisfies DeletionRequest);
-    el.addEventListener('aie-deletion-complete', (event) => event.detail.receipt satisfies DeletionReceipt);
-    el.addEventListener('aie-resume', (event) => event.detail.snapshot satisfies ProgressSnapshot);
-    el.addEventListener('aie-error', (event) => event.detail.code satisfies string);
-    expect(el).to.be.instanceOf(HTMLElement);
+    const read: Record<string, unknown> = {};
+    el.addEventListener('aie-exit-request', (event) => void (read.request = event.detail.source satisfies ExitSource));
+    el.addEventListener('aie-exit-confirm', (event) => void (read.confirm = (event.detail.record satisfies ExitRecord).idempotencyKey));
+    el.addEventListener('aie-exit-complete', (event) => void (read.complete = (event.detail.receipt satisfies ExitReceipt).status));
+    el.addEventListener('aie-exit-queued', (event) => void (read.queued = event.detail.error satisfies AdapterErrorCode));
+    el.addEventListener('aie-exit-cancel', (event) => void (read.cancel = event.detail.step satisfies string));
+    el.addEventListener('aie-deletion-request', (event) => void (read.deletionRequest = (event.detail.request satisfies DeletionRequest).scope));
+    el.addEventListener('aie-deletion-complete', (event) => void (read.deletionComplete = (event.detail.receipt satisfies DeletionReceipt).requestId));
+    el.addEventListener('aie-resume', (event) => void (read.resume = (event.detail.snapshot satisfies ProgressSnapshot).answered));
+    el.addEventListener('aie-error', (event) => void (read.error = event.detail.code satisfies string));
+
+    const exit = recordFor({ idempotencyKey: '0f6c2a51-8d3e-4b7a-9c1d-2e3f4a5b6c7d' });
+    const deletion: DeletionRequest = { idempotencyKey: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', interviewId: 'iv-1', candidateRef: 'cand-7f3a', scope: 'delete', requestedAt: exit.exitedAt };
+    const sent = [
+      new AieExitRequestEvent({ source: 'link' }),
+      new AieExitConfirmEvent({ record: exit }),
+      new AieExitCompleteEvent({ record: exit, receipt: { idempotencyKey: exit.idempotencyKey, interviewId: 'iv-1', receivedAt: exit.exitedAt, status: 'under-review', cooldownUntil: null } }),
+      new AieExitQueuedEvent({ record: exit, error: 'rate-limited' }),
+      new AieExitCancelEvent({ step: 'verify' }),
+      new AieDeletionRequestEvent({ request: deletion }),
+      new AieDeletionCompleteEvent({ request: deletion, receipt: { requestId: 'del-42', receivedAt: exit.exitedAt, deadline: exit.exitedAt, status: 'completed' } }),
+      new AieResumeEvent({ snapshot: progressAt(7) }),
+      new AieErrorEvent({ code: 'adapter-missing', message: 'No adapter' }),
+    ];
+    for (const event of sent) {
+      expectBubblingComposed(event);
+      el.dispatchEvent(event);
+    }
+    expect(read).to.deep.equal({
+      request: 'link', confirm: exit.idempotencyKey, complete: 'under-review', queued: 'rate-limited', cancel: 'verify',
+      deletionRequest: 'delete', deletionComplete: 'del-42', resume: 7, error: 'adapter-missing',
+    });
   });
 });

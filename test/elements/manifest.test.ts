@@ -47,11 +47,21 @@ describe('custom-elements.json', () => {
         for (const item of items ?? []) assert.ok(item.description?.trim(), `${tag}: ${what} ${item.name} has no description`);
       };
 
+      // What the source declares, so that a check over an empty list is one the source agrees with.
+      const source = element.path ? readFileSync(join('packages/elements', element.path), 'utf8') : '';
+
       it('has a description', () => assert.ok(element.description?.trim()));
-      it('describes its attributes', () => described('attribute', element.attributes));
-      it('describes its public properties', () =>
-        described('property', element.members?.filter((m) => m.kind === 'field' && !m.static && (m.privacy ?? 'public') === 'public')));
-      it('describes its events', () => {
+      it('describes its attributes, exactly those its properties declare', () => {
+        assert.deepEqual((element.attributes ?? []).map((a) => a.name).sort(), declaredAttributes(source).sort(), `${tag}: attributes`);
+        described('attribute', element.attributes);
+      });
+      it('describes its public properties', () => {
+        const properties = element.members?.filter((m) => m.kind === 'field' && !m.static && (m.privacy ?? 'public') === 'public');
+        assert.ok(properties?.length, `${tag} has no public properties`);
+        described('property', properties);
+      });
+      it('describes its events, if it fires any', () => {
+        assert.equal(!!element.events?.length, source.includes('dispatchEvent('), `${tag}: events documented ⇔ events dispatched`);
         for (const event of element.events ?? []) assert.match(event.name, /^aie-[a-z-]+$/, `${tag}: event ${event.name}`);
         described('event', element.events);
       });
@@ -69,7 +79,8 @@ describe('custom-elements.json', () => {
         const folder = join('packages/elements', element.path, '..');
         const files = tag === 'ai-interview-exit' || tag === 'aie-exit-dialog' ? sourcesUnder('packages/elements/src/components') : sourcesUnder(folder);
         const source = files.map((file) => readFileSync(file, 'utf8')).join('\n');
-        for (const part of element.cssParts ?? []) {
+        assert.ok(element.cssParts?.length, `${tag} has no CSS parts`);
+        for (const part of element.cssParts) {
           assert.match(source, new RegExp(`part="(?:[\\w-]+ )*${part.name}(?: [\\w-]+)*"`), `${tag}: part ${part.name} is documented but never rendered`);
         }
       });
@@ -101,10 +112,23 @@ describe('custom-elements.json', () => {
   it('documents every token that the styles read', () => {
     const styles = sourcesUnder('packages/elements/src').map((file) => readFileSync(file, 'utf8')).join('\n');
     const read = new Set(styles.match(/--aie-[a-z-]+/g));
+    assert.ok(read.size >= 10, `tokens read by the styles: ${[...read].join(', ')}`);
     const documented = new Set([...elements.values()].flatMap((e) => (e.cssProperties ?? []).map((p) => p.name)));
     for (const token of read) assert.ok(documented.has(token), `${token} is read but not documented`);
   });
 });
+
+/**
+ * The attributes an element's `static properties` declare: each property unless `attribute: false`,
+ * under its `attribute` name, else its own name in lower case (Lit's rule).
+ */
+function declaredAttributes(source: string): string[] {
+  const block = /static override properties: PropertyDeclarations = \{([\s\S]*?)\n?\s*\};/.exec(source)?.[1] ?? '';
+  return [...block.matchAll(/(\w+): \{([^{}]*)\}/g)].flatMap(([, name, options]) => {
+    if (/attribute: false/.test(options!)) return [];
+    return [/attribute: '([^']+)'/.exec(options!)?.[1] ?? name!.toLowerCase()];
+  });
+}
 
 function sourcesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

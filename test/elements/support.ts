@@ -7,7 +7,7 @@ import '@ai-interview-exit/elements/define';
 import { clearOutboxes } from '@ai-interview-exit/core/delivery';
 import type { ExitConfigInput, ProgressSnapshot } from '@ai-interview-exit/core';
 import { createMemoryAdapter, type MemoryAdapter } from '@ai-interview-exit/core/memory';
-import type { AiInterviewExit } from '@ai-interview-exit/elements';
+import type { AieExitButton, AiInterviewExit } from '@ai-interview-exit/elements';
 import { progressAt } from '../support/fixtures.js';
 import { settle as settleRounds, until } from '../support/wait.js';
 
@@ -53,7 +53,7 @@ export function partsOf(el: AiInterviewExit) {
   const dialogRoot = () => root.querySelector('aie-exit-dialog')!.shadowRoot!;
   const inner = (tag: string) => () => dialogRoot().querySelector(tag)?.shadowRoot ?? null;
   return {
-    buttonHost: () => root.querySelector<HTMLElement>('aie-exit-button')!,
+    buttonHost: () => root.querySelector<AieExitButton>('aie-exit-button')!,
     button: () => root.querySelector('aie-exit-button')!.shadowRoot!.querySelector('button')!,
     tooltip: () => root.querySelector('aie-exit-button')!.shadowRoot!.querySelector<HTMLElement>('[role=tooltip]')!,
     dialog: () => dialogRoot().querySelector('dialog')!,

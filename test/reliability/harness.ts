@@ -1,6 +1,11 @@
-// Runs in the page: the real outbox and HTTP adapter, one outbox per interview, as a widget would.
-import type { ExitRecord } from '@ai-interview-exit/core';
-import { createHttpAdapter, createOutbox, type Outbox } from '@ai-interview-exit/core/delivery';
+// Runs in the page: one real <ai-interview-exit> per interview this browser knows, each with the
+// real HTTP adapter and its own IndexedDB outbox, as a candidate's tab would have it. The run
+// clicks through the real dialog; this file only mounts, clicks and reports.
+import '@ai-interview-exit/elements/define';
+import type { DataChoice, ExitConfigInput } from '@ai-interview-exit/core';
+import { createHttpAdapter, openIndexedDbStorage } from '@ai-interview-exit/core/delivery';
+import type { AiInterviewExit } from '@ai-interview-exit/elements';
+import { until } from '../support/wait.js';
 
 interface Interview {
   interviewId: string;
@@ -8,71 +13,92 @@ interface Interview {
   token: string;
 }
 
-const outboxes = new Map<string, Outbox>();
-/** Entries the server refused for good: the outbox removes them, and says so. */
-const refused: string[] = [];
+/** What one click through the dialog made: the record's key, and the data request's if one was asked for. */
+export interface Confirmed {
+  key: string;
+  deletionKey: string | null;
+}
+
 const KNOWN = 'reliability:interviews';
+/** A confirm step, no code and no help offer: the run is about delivery, not the policy. */
+const CONFIG: ExitConfigInput = { defaults: { gate: 'confirm', helpOffer: false } };
+/** Records refused for good by the server, as the widget reported them. */
+const refused: string[] = [];
 
-function known(): Interview[] {
-  return JSON.parse(localStorage.getItem(KNOWN) ?? '[]') as Interview[];
+const known = (): Interview[] => JSON.parse(localStorage.getItem(KNOWN) ?? '[]') as Interview[];
+const widgetOf = (interviewId: string) => document.querySelector<AiInterviewExit>(`ai-interview-exit[interview-id="${interviewId}"]`);
+
+function mount(interview: Interview): AiInterviewExit {
+  const existing = widgetOf(interview.interviewId);
+  if (existing) return existing;
+  const el = document.createElement('ai-interview-exit');
+  el.setAttribute('interview-id', interview.interviewId);
+  el.setAttribute('candidate-ref', interview.candidateRef);
+  el.setAttribute('job-type', 'frontline');
+  el.setAttribute('stage', 'professional');
+  el.setAttribute('locale', 'zh-CN');
+  el.setAttribute('placement', 'inline');
+  el.config = CONFIG;
+  el.adapter = createHttpAdapter({ baseUrl: location.origin, token: interview.token, timeoutMs: 400 });
+  el.addEventListener('aie-error', (event) => {
+    if (event.detail.code === 'exit-rejected' || event.detail.code === 'deletion-rejected') refused.push(`${interview.interviewId}: ${event.detail.message}`);
+  });
+  document.body.append(el);
+  return el;
 }
 
-function outboxFor(interview: Interview): Outbox {
-  let outbox = outboxes.get(interview.interviewId);
-  if (!outbox) {
-    const adapter = createHttpAdapter({ baseUrl: location.origin, token: interview.token, timeoutMs: 400 });
-    outbox = createOutbox({ adapter, name: `reliability:${interview.interviewId}`, retry: { baseMs: 10, capMs: 150 } });
-    outbox.subscribe((event) => event.type === 'rejected' && refused.push(`${event.entry.key}:${event.error}`));
-    outbox.start();
-    outboxes.set(interview.interviewId, outbox);
-  }
-  return outbox;
-}
+const inDialog = (el: AiInterviewExit, selector: string) => el.shadowRoot!.querySelector('aie-exit-dialog')!.shadowRoot!.querySelector<HTMLElement>(selector);
 
-function record(interview: Interview, key: string, at: string): ExitRecord {
-  return {
-    idempotencyKey: key,
-    interviewId: interview.interviewId,
-    candidateRef: interview.candidateRef,
-    jobType: 'frontline',
-    stage: 'professional',
-    progress: { interviewId: interview.interviewId, stage: 'professional', answered: 3, total: 10, questionSeconds: [60, 75, 90], startedAt: at, updatedAt: at },
-    exitedAt: at,
-    timeZone: 'UTC',
-    locale: 'zh-CN',
-    reason: { code: 'emergency', text: '孩子发烧，需要去医院' },
-    dataChoice: 'keep',
-    source: 'button',
-    verification: 'not-required',
-    hrReview: false,
-    personRequested: false,
-  };
-}
-
-const api = {
-  /** A candidate confirms: the exit is stored, then sent; resolves once stored. */
-  async exit(interview: Interview, key: string, at: string) {
-    const list = known();
-    if (!list.some((i) => i.interviewId === interview.interviewId)) localStorage.setItem(KNOWN, JSON.stringify([...list, interview]));
-    const outbox = outboxFor(interview);
-    await outbox.enqueue('exit', key, record(interview, key, at));
-    void outbox.flush();
+export const api = {
+  /** Every interview this browser knows gets its widget, which recovers what an earlier page stored, and sends it. */
+  mountAll() {
+    for (const interview of known()) mount(interview);
   },
-  /** A page load: every interview this browser knows gets its outbox back, which flushes. */
-  async resume() {
-    await Promise.all(known().map((interview) => outboxFor(interview).ready));
+  /** A new interview in this browser (the tab that starts it, and any tab that loads later). */
+  add(interview: Interview) {
+    if (!known().some((i) => i.interviewId === interview.interviewId)) localStorage.setItem(KNOWN, JSON.stringify([...known(), interview]));
+    mount(interview);
   },
-  async flushAll() {
-    await Promise.all([...outboxes.values()].map((outbox) => outbox.flush()));
+  /**
+   * The candidate clicks the exit button and, if the dialog asks, picks `dataChoice` and confirms
+   * (`clicks` times, as a double click does). Null when no exit could be made: the widget showed
+   * the result of an earlier exit or the re-entry panel instead of the dialog.
+   */
+  async exit(interviewId: string, dataChoice: DataChoice, clicks: number): Promise<Confirmed | null> {
+    const el = mountFor(interviewId);
+    await el.updateComplete;
+    el.shadowRoot!.querySelector('aie-exit-button')!.shadowRoot!.querySelector('button')!.click();
+    const status = () => el.store!.getState().status;
+    if (status() !== 'confirm') return null;
+    await until(() => inDialog(el, '[part=confirm-button]'), 'the confirm button', 10_000);
+    el.store!.dispatch({ type: 'setDataChoice', choice: dataChoice });
+    await el.updateComplete;
+    const confirm = inDialog(el, '[part=confirm-button]')!;
+    for (let i = 0; i < clicks; i += 1) confirm.click();
+    await until(() => status() === 'done', 'the exit to be stored', 10_000);
+    const state = el.store!.getState();
+    if (state.status !== 'done') return null;
+    // The candidate reads the result and closes it, as they would before doing anything else.
+    inDialog(el, '[part=close-button]')?.click();
+    return { key: state.record.idempotencyKey, deletionKey: state.deletion?.request.idempotencyKey ?? null };
   },
-  /** Entries still waiting for an acknowledgement, across all outboxes. */
-  pending(): number {
-    return [...outboxes.values()].reduce((sum, outbox) => sum + outbox.entries().filter((e) => e.state === 'pending').length, 0);
+  /** The connection is back: every outbox sends what it holds now, whatever its backoff said. */
+  online() {
+    window.dispatchEvent(new Event('online'));
   },
-  rejected(): string[] {
-    return [...refused];
+  /** Messages still waiting on this device, across the interviews' outboxes (IndexedDB, as stored). */
+  async pending(): Promise<number> {
+    const counts = await Promise.all(known().map(async (i) => (await (await openIndexedDbStorage(`aie-outbox:${i.interviewId}`)).load()).length));
+    return counts.reduce((a, b) => a + b, 0);
   },
+  rejected: () => [...refused],
 };
+
+function mountFor(interviewId: string): AiInterviewExit {
+  const interview = known().find((i) => i.interviewId === interviewId);
+  if (!interview) throw new Error(`unknown interview ${interviewId}`);
+  return mount(interview);
+}
 
 (window as unknown as { reliability: typeof api }).reliability = api;
 document.body.dataset.ready = 'true';

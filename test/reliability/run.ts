@@ -1,24 +1,25 @@
-// npm run reliability [-- --runs N] [--seed S]: a model-based test of "never lose an exit" (R11).
-// The real outbox and HTTP adapter in Chromium (real IndexedDB), the real server on SQLite, and a
-// proxy between them that drops, fails, throttles and hangs requests. Commands come from
-// fast-check: exits, double submits, page reloads, tabs closed mid-send, offline spells.
-// Ends with one line: "exits: N, faults: F, lost: L, duplicates: D".
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// npm run reliability [-- --runs N] [--seed S]: a model-based test of "never lose an exit, never
+// record one twice" (R11). The real widget (its dialog, store and IndexedDB outbox, the HTTP
+// adapter) in Chromium tabs, the real server on SQLite, and a proxy between them that drops,
+// fails, throttles and hangs requests. Commands come from fast-check: exits (with data requests),
+// double clicks, exits again on the same interview, reloads, a second tab, tabs closed mid-send,
+// offline spells. Each interview's stored exits are counted against the confirmations the
+// candidate clicked through, and its stored data requests against the ones they asked for.
+// Ends with one line: "exits: N, deletions: D, faults: F, lost: L, duplicates: U".
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import fc from 'fast-check';
 import type { BrowserContext, Page } from 'playwright-core';
-import { createServer } from '@ai-interview-exit/server';
+import type { DataChoice } from '@ai-interview-exit/core';
+import { HR_TOKEN, registerCandidate, rows, startServer, type Candidate } from '../server/helpers.js';
 import { launchChromium } from '../support/browser.js';
 import { startFaultProxy } from './fault-proxy.js';
+import type { Confirmed } from './harness.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '1000' }, seed: { type: 'string' } } });
 const target = Number(values.runs);
 const seed = values.seed ? Number(values.seed) : Date.now() % 2 ** 31;
 const started = Date.now();
-const HR = 'reliability-hr-token';
 
 const bundle = await build({
   entryPoints: [new URL('./harness.ts', import.meta.url).pathname],
@@ -27,90 +28,110 @@ const bundle = await build({
   write: false,
   conditions: ['source'],
   target: 'es2022',
+  // Minified: every reload and every new tab loads it.
+  minify: true,
   logLevel: 'silent',
+  tsconfig: new URL('../../tsconfig.base.json', import.meta.url).pathname,
 });
 const pages = {
-  '/harness.html': { type: 'text/html', body: '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><script type="module" src="/harness.js"></script></body></html>' },
+  '/harness.html': { type: 'text/html', body: '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body><script type="module" src="/harness.js"></script></body></html>' },
   '/harness.js': { type: 'text/javascript', body: bundle.outputFiles[0]!.text },
 };
 
-const dir = mkdtempSync(join(tmpdir(), 'aie-reliability-'));
-const app = await createServer({ dbPath: join(dir, 'exits.db'), secret: 'reliability-secret', hrTokens: [HR], transports: [] });
-const apiUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+// The server's own clock: the widget's exit times are real ones.
+const server = await startServer({ transports: [], now: () => new Date() });
 let state = (seed % 2147483646) + 1;
 const prng = () => (state = (state * 48271) % 2147483647) / 2147483647; // seeded, so a run replays
-const proxy = await startFaultProxy(apiUrl, prng, pages);
+const proxy = await startFaultProxy(server.url, prng, pages);
 const browser = await launchChromium();
 
-interface Interview { interviewId: string; candidateRef: string; token: string }
-interface Model { exits: { interview: Interview; key: string; at: string }[] }
-interface Real { context: BrowserContext; page: Page }
-
-let serial = 0;
-let rejectedTotal = 0;
-async function newInterview(): Promise<Interview> {
-  serial += 1;
-  const interviewId = `rel-${seed}-${serial}`;
-  const candidateRef = `cand-${serial}`;
-  const response = await fetch(`${apiUrl}/v1/interviews`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${HR}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ interviewId, candidateRef, candidateName: `候选人${serial}`, contact: { email: `c${serial}@example.com` }, jobType: 'frontline', roleTitle: '操作工' }),
-  });
-  if (!response.ok) throw new Error(`register interview: HTTP ${response.status} ${await response.text()}`);
-  const { token } = (await response.json()) as { token: string };
-  return { interviewId, candidateRef, token };
+/** What the candidate did, per interview: the exits they confirmed and the data requests they made. */
+interface Model {
+  interviews: Candidate[];
+  confirmed: Map<string, Confirmed[]>;
+}
+/** One browser (its storage shared by its tabs), its open tabs, and the interviews it knows. */
+interface Real {
+  context: BrowserContext;
+  tabs: Page[];
+  interviews: Candidate[];
 }
 
-async function openHarness(real: Real) {
-  real.page = await real.context.newPage();
-  await real.page.goto(`${proxy.url}/harness.html`);
-  await real.page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
-  await real.page.evaluate(() => (window as any).reliability.resume());
+type Harness = typeof import('./harness.js').api;
+/** Call the harness in a tab. */
+const call = <K extends keyof Harness>(tab: Page, name: K, ...args: Parameters<Harness[K]>): Promise<Awaited<ReturnType<Harness[K]>>> =>
+  tab.evaluate(([n, a]) => (window as any).reliability[n](...a), [name, args] as const);
+
+async function openTab(real: Real): Promise<Page> {
+  const tab = await real.context.newPage();
+  await tab.goto(`${proxy.url}/harness.html`);
+  await tab.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+  await call(tab, 'mountAll');
+  real.tabs.push(tab);
+  return tab;
 }
 
-const exitOf = (real: Real, { interview, key, at }: Model['exits'][number]) =>
-  real.page.evaluate(([i, k, t]) => (window as any).reliability.exit(i, k, t), [interview, key, at] as const);
-
-async function newExit(model: Model) {
-  const exit = { interview: await newInterview(), key: crypto.randomUUID(), at: new Date().toISOString() };
-  model.exits.push(exit);
-  return exit;
+async function exitIn(model: Model, tab: Page, interview: Candidate, dataChoice: DataChoice, clicks: number): Promise<void> {
+  const made = await call(tab, 'exit', interview.interviewId, dataChoice, clicks);
+  if (made) model.confirmed.set(interview.interviewId, [...(model.confirmed.get(interview.interviewId) ?? []), made]);
 }
 
-class ExitCommand implements fc.AsyncCommand<Model, Real> {
+/** A new interview, started in one tab: the candidate leaves it. */
+class NewInterviewCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly tab: number, readonly dataChoice: DataChoice, readonly clicks: number) {}
   check = () => true;
   async run(model: Model, real: Real) {
-    await exitOf(real, await newExit(model));
+    const interview = await registerCandidate(server, { candidateName: `候选人${model.interviews.length + 1}` });
+    model.interviews.push(interview);
+    real.interviews.push(interview);
+    const tab = real.tabs[this.tab % real.tabs.length]!;
+    await call(tab, 'add', interview);
+    await exitIn(model, tab, interview, this.dataChoice, this.clicks);
   }
-  toString = () => 'exit';
+  toString = () => `new-interview-exit(tab ${this.tab}, ${this.dataChoice}, ${this.clicks} click${this.clicks > 1 ? 's' : ''})`;
 }
-class DoubleSubmitCommand implements fc.AsyncCommand<Model, Real> {
-  check = (model: Readonly<Model>) => model.exits.length > 0;
+/** The exit button again, on an interview this browser knows: after a reload, in the other tab, twice over. */
+class ExitAgainCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly tab: number, readonly pick: number, readonly dataChoice: DataChoice, readonly clicks: number) {}
+  check = () => true;
   async run(model: Model, real: Real) {
-    // the same confirmed exit, sent twice at once (a double click reaching the outbox twice)
-    const exit = model.exits.at(-1)!;
-    await Promise.all([exitOf(real, exit), exitOf(real, exit)]);
+    if (real.interviews.length === 0) return;
+    const interview = real.interviews[this.pick % real.interviews.length]!;
+    // At most 4 confirmations per interview: the server rate-limits new exits per interview (10 an hour).
+    if ((model.confirmed.get(interview.interviewId)?.length ?? 0) >= 4) return;
+    const tab = real.tabs[this.tab % real.tabs.length]!;
+    await call(tab, 'mountAll');
+    await exitIn(model, tab, interview, this.dataChoice, this.clicks);
   }
-  toString = () => 'double-submit';
+  toString = () => `exit-again(tab ${this.tab}, #${this.pick}, ${this.dataChoice}, ${this.clicks} click${this.clicks > 1 ? 's' : ''})`;
 }
 class ReloadCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly tab: number) {}
   check = () => true;
   async run(_model: Model, real: Real) {
-    await real.page.reload();
-    await real.page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
-    await real.page.evaluate(() => (window as any).reliability.resume());
+    const tab = real.tabs[this.tab % real.tabs.length]!;
+    await tab.reload();
+    await tab.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+    await call(tab, 'mountAll');
   }
-  toString = () => 'reload';
+  toString = () => `reload(tab ${this.tab})`;
+}
+class SecondTabCommand implements fc.AsyncCommand<Model, Real> {
+  check = () => true;
+  async run(_model: Model, real: Real) {
+    if (real.tabs.length < 2) await openTab(real);
+  }
+  toString = () => 'second-tab';
 }
 class CloseTabCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly tab: number) {}
   check = () => true;
-  async run(model: Model, real: Real) {
-    await exitOf(real, await newExit(model)); // stored; the send is in flight
-    await real.page.close();
-    await openHarness(real);
+  async run(_model: Model, real: Real) {
+    const [tab] = real.tabs.splice(this.tab % real.tabs.length, 1);
+    await tab!.close();
+    if (real.tabs.length === 0) await openTab(real);
   }
-  toString = () => 'exit-then-close-tab';
+  toString = () => `close-tab(${this.tab})`;
 }
 class OfflineCommand implements fc.AsyncCommand<Model, Real> {
   constructor(readonly ms: number) {}
@@ -131,69 +152,91 @@ class WaitCommand implements fc.AsyncCommand<Model, Real> {
   toString = () => `wait(${this.ms})`;
 }
 
+const tabArb = fc.nat({ max: 1 });
+const dataChoiceArb = fc.constantFrom<DataChoice>('keep', 'keep', 'anonymise', 'delete');
+const clicksArb = fc.constantFrom(1, 1, 2);
+const newInterview = fc.tuple(tabArb, dataChoiceArb, clicksArb).map(([tab, choice, clicks]) => new NewInterviewCommand(tab, choice, clicks));
+const exitAgain = fc.tuple(tabArb, fc.nat(), dataChoiceArb, clicksArb).map(([tab, pick, choice, clicks]) => new ExitAgainCommand(tab, pick, choice, clicks));
+// Exits weigh most; a page load (reload, a new tab) costs more than an exit, so they come less often.
 const commands = fc.commands(
   [
-    fc.constant(new ExitCommand()),
-    fc.constant(new ExitCommand()),
-    fc.constant(new ExitCommand()),
-    fc.constant(new DoubleSubmitCommand()),
-    fc.constant(new ReloadCommand()),
-    fc.constant(new CloseTabCommand()),
+    newInterview, newInterview, newInterview, exitAgain, exitAgain, exitAgain,
+    tabArb.map((tab) => new ReloadCommand(tab)),
+    fc.constant(new SecondTabCommand()),
+    tabArb.map((tab) => new CloseTabCommand(tab)),
     fc.integer({ min: 20, max: 200 }).map((ms) => new OfflineCommand(ms)),
     fc.integer({ min: 0, max: 100 }).map((ms) => new WaitCommand(ms)),
   ],
-  { maxCommands: 60, size: 'max' },
+  { maxCommands: 45, size: 'max' },
 );
 
-/** Faults off, connection back, every outbox flushed until nothing waits. */
-async function drain(real: Real) {
+/** Faults off, connection back, every outbox sent until nothing waits on the device. */
+async function drain(real: Real): Promise<string[]> {
   proxy.setFaultRate(0);
   await real.context.setOffline(false);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    await real.page.evaluate(() => (window as any).reliability.flushAll());
-    const pending = await real.page.evaluate(() => (window as any).reliability.pending() as number);
-    if (pending === 0 || Date.now() > deadline) break;
+  const tab = real.tabs[0]!;
+  await call(tab, 'mountAll');
+  const deadline = Date.now() + 60_000;
+  let pending = Infinity;
+  while (pending > 0 && Date.now() < deadline) {
+    await call(tab, 'online');
     await new Promise((resolve) => setTimeout(resolve, 100));
+    pending = await call(tab, 'pending');
   }
-  const rejected = await real.page.evaluate(() => (window as any).reliability.rejected() as string[]);
-  if (rejected.length) console.error(`rejected by the server: ${rejected.join(', ')}`);
-  rejectedTotal += rejected.length;
+  if (pending > 0) console.error(`still waiting on the device after 60 s: ${pending}`);
+  const rejected = (await Promise.all(real.tabs.map((t) => call(t, 'rejected')))).flat();
   proxy.setFaultRate(0.5);
+  return rejected;
 }
 
-async function exitsOnServer(): Promise<Map<string, string[]>> {
-  const response = await fetch(`${apiUrl}/v1/hr/exits`, { headers: { authorization: `Bearer ${HR}` } });
-  const { exits } = (await response.json()) as { exits: { interviewId: string; idempotencyKey: string }[] };
-  const byInterview = new Map<string, string[]>();
-  for (const e of exits) byInterview.set(e.interviewId, [...(byInterview.get(e.interviewId) ?? []), e.idempotencyKey]);
-  return byInterview;
+/** Per interview: the keys of the exits the server stored, and of the data requests it took. */
+async function stored(): Promise<{ exits: Map<string, string[]>; deletions: Map<string, string[]> }> {
+  const { exits } = (await server.get('/v1/hr/exits', HR_TOKEN)).json as { exits: { interviewId: string; idempotencyKey: string }[] };
+  const group = (list: { interviewId: string; key: string }[]) => {
+    const byInterview = new Map<string, string[]>();
+    for (const { interviewId, key } of list) byInterview.set(interviewId, [...(byInterview.get(interviewId) ?? []), key]);
+    return byInterview;
+  };
+  const deletions = rows<{ interviewId: string; key: string }>(server.dbPath, 'SELECT interview_id AS interviewId, idempotency_key AS key FROM deletion_requests');
+  return { exits: group(exits.map((e) => ({ interviewId: e.interviewId, key: e.idempotencyKey }))), deletions: group(deletions) };
 }
 
-const model: Model = { exits: [] };
+const model: Model = { interviews: [], confirmed: new Map() };
+const count = (pick: (c: Confirmed) => unknown) => [...model.confirmed.values()].flat().filter(pick).length;
 let runs = 0;
+const rejected: string[] = [];
 try {
-  while (model.exits.length < target) {
+  while (count(() => true) < target) {
     const [scenario] = fc.sample(commands, { seed: seed + runs, numRuns: 1 });
     runs += 1;
-    const context = await browser.newContext();
-    const real: Real = { context, page: undefined as unknown as Page };
-    await openHarness(real);
+    // A fresh browser per sequence: its interviews are its own (another browser would not know them).
+    const real: Real = { context: await browser.newContext(), tabs: [], interviews: [] };
+    await openTab(real);
     await fc.asyncModelRun(() => ({ model, real }), scenario!);
-    await drain(real);
-    await context.close();
+    rejected.push(...(await drain(real)));
+    await real.context.close();
   }
-  const onServer = await exitsOnServer();
-  const lost = model.exits.filter(({ interview, key }) => !(onServer.get(interview.interviewId) ?? []).includes(key)).length;
-  const duplicates = [...onServer.values()].reduce((sum, keys) => sum + Math.max(0, keys.length - 1), 0);
+  const onServer = await stored();
+  let lost = 0;
+  let duplicates = 0;
+  for (const { interviewId } of model.interviews) {
+    const confirmed = model.confirmed.get(interviewId) ?? [];
+    const exits = onServer.exits.get(interviewId) ?? [];
+    const deletions = onServer.deletions.get(interviewId) ?? [];
+    const asked = confirmed.flatMap((c) => (c.deletionKey ? [c.deletionKey] : []));
+    lost += confirmed.filter((c) => !exits.includes(c.key)).length + asked.filter((key) => !deletions.includes(key)).length;
+    // More stored than the candidate clicked through: an exit (or a data request) recorded twice.
+    duplicates += Math.max(0, exits.length - confirmed.length) + Math.max(0, deletions.length - asked.length);
+  }
+  if (rejected.length) console.error(`refused by the server: ${rejected.join('; ')}`);
   const faults = Object.entries(proxy.counts).reduce((sum, [kind, n]) => (kind === 'pass' ? sum : sum + n), 0);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`seed ${seed}, ${runs} command sequences, ${seconds} s; faults by kind: ${JSON.stringify(proxy.counts)}`);
-  console.log(`exits: ${model.exits.length}, faults: ${faults}, lost: ${lost}, duplicates: ${duplicates}`);
-  process.exitCode = lost === 0 && duplicates === 0 && rejectedTotal === 0 ? 0 : 1;
+  const again = model.interviews.filter((i) => (model.confirmed.get(i.interviewId)?.length ?? 0) > 1).length;
+  console.log(`seed ${seed}, ${runs} command sequences, ${model.interviews.length} interviews (${again} exited more than once), ${seconds} s; faults by kind: ${JSON.stringify(proxy.counts)}`);
+  console.log(`exits: ${count(() => true)}, deletions: ${count((c) => c.deletionKey)}, faults: ${faults}, lost: ${lost}, duplicates: ${duplicates}`);
+  process.exitCode = lost === 0 && duplicates === 0 && rejected.length === 0 ? 0 : 1;
 } finally {
   await browser.close();
   await proxy.close();
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
+  await server.cleanup();
 }

@@ -1,6 +1,6 @@
 // Shared by the server suites: a real server on loopback over a real SQLite file in a temp dir,
 // a clock the test moves by hand, and a transport that keeps what it was given.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -211,6 +211,33 @@ export function rows<T = Record<string, unknown>>(dbPath: string, sql: string, .
   } finally {
     db.close();
   }
+}
+
+/**
+ * Where the server still keeps each of `values`: every text cell of every table (the tables are
+ * read from sqlite_master, so a new one is searched too), the raw bytes of every file in its
+ * directory (the database's free pages, -wal and -shm, a transport's notifications file) and the
+ * log. One line per value and place; none means gone. (The memory transport stands for a gateway:
+ * what it was given has left the server, and is checked apart.)
+ */
+export function tracesOf(server: TestServer, values: readonly string[]): string[] {
+  const cells = allText(server.dbPath);
+  const files = readdirSync(server.dir).map((name) => [name, fileBytes(join(server.dir, name))] as const);
+  const found: string[] = [];
+  for (const value of values) {
+    const places = new Set<string>();
+    for (const cell of cells) if (cell.includes(value)) places.add(cell.slice(0, cell.indexOf(':')));
+    for (const [name, bytes] of files) if (bytes.includes(Buffer.from(value, 'utf8'))) places.add(`file ${name}`);
+    if (server.logs.some((line) => line.includes(value))) places.add('log');
+    for (const place of places) found.push(`${value} in ${place}`);
+  }
+  return found;
+}
+
+/** The values of `values` that `tracesOf` finds nowhere: a search that is shown to find them first can be trusted to miss them. */
+export function untraced(server: TestServer, values: readonly string[]): string[] {
+  const found = tracesOf(server, values);
+  return values.filter((value) => !found.some((line) => line.startsWith(`${value} in `)));
 }
 
 export function fileBytes(path: string): Buffer {

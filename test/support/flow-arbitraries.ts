@@ -10,34 +10,47 @@ import {
   resolveExitPlan,
   type FlowAction,
   type FlowInput,
+  type Stamp,
 } from '@ai-interview-exit/core';
 import { ARTICLE_POLICY } from '@ai-interview-exit/core/presets';
-import { T0, contextFor, progressAt } from './fixtures.js';
+import { T0, contextFor, progressAt, recordFor } from './fixtures.js';
 
 const config = ExitConfigSchema.parse({ ...ARTICLE_POLICY, defaults: { helpOffer: false } });
 const helpConfig = ExitConfigSchema.parse({ ...ARTICLE_POLICY, defaults: { helpOffer: true, reason: 'required' } });
 const errors = ['network', 'timeout', 'rate-limited', 'unavailable', 'invalid-response'] as const;
 const instant = fc.integer({ min: 0, max: 3_600_000 }).map((ms) => new Date(Date.parse(T0) + ms).toISOString());
 const uuid = fc.uuid({ version: 4 });
+const stages = ['self-introduction', 'professional', 'closing'] as const;
+
+/** Two interviews: a stamp's live progress is sometimes the session's own, sometimes another's. */
+const interviewIdArb = fc.constantFrom('iv-1', 'iv-2');
+const candidateRefArb = fc.stringMatching(/^cand-[0-9a-f]{1,8}$/);
+/** A progress snapshot of `interviewId`: any stage, any total, any number answered. */
+const progressArb = (interviewId: string) =>
+  fc
+    .record({ total: fc.integer({ min: 1, max: 12 }), share: fc.double({ min: 0, max: 1, noNaN: true }), stage: fc.constantFrom(...stages) })
+    .map(({ total, share, stage }) => progressAt(Math.floor(share * total), total, stage, interviewId));
 
 export const stampArb = fc.record({
   at: instant,
   recordKey: uuid,
   deletionKey: uuid,
-  progress: fc.option(fc.integer({ min: 0, max: 10 }).map((n) => progressAt(n)), { nil: null }),
+  progress: fc.option(interviewIdArb.chain(progressArb), { nil: null, freq: 4 }),
 });
 
 export const openArb = fc
   .record({
+    interviewId: interviewIdArb,
+    candidateRef: candidateRefArb,
     jobType: fc.constantFrom('frontline', 'manager', 'executive', 'engineer'),
-    stage: fc.constantFrom('self-introduction', 'professional', 'closing'),
-    answered: fc.integer({ min: 0, max: 10 }),
+    stage: fc.constantFrom(...stages),
     source: fc.constantFrom('button', 'link', 'api', 'resume-prompt'),
     help: fc.boolean(),
   })
-  .map(({ jobType, stage, answered, source, help }): FlowAction => {
+  .chain((picked) => fc.option(progressArb(picked.interviewId), { nil: null, freq: 4 }).map((progress) => ({ ...picked, progress })))
+  .map(({ interviewId, candidateRef, jobType, stage, progress, source, help }): FlowAction => {
     const chosen = help ? helpConfig : config;
-    const context = contextFor({ jobType, stage, progress: progressAt(answered, 10, stage) });
+    const context = contextFor({ interviewId, candidateRef, jobType, stage, progress });
     return { type: 'open', source, context, plan: resolveExitPlan(chosen, context), options: flowOptions(chosen) };
   });
 
@@ -89,11 +102,10 @@ export const actionArbs = {
   exitStored: fc.constant<FlowAction>({ type: 'exitStored' }),
   exitRecovered: fc.record({ stamp: stampArb, dataChoice: fc.constantFrom('keep' as const, 'delete' as const) }).map(({ stamp, dataChoice }): FlowAction => {
     const context = contextFor();
-    const record = {
+    const record = recordFor({
       idempotencyKey: stamp.recordKey, interviewId: context.interviewId, candidateRef: context.candidateRef, jobType: context.jobType, stage: context.stage,
-      progress: context.progress, exitedAt: stamp.at, timeZone: context.timeZone, locale: context.locale, reason: null, dataChoice,
-      source: 'button' as const, verification: 'not-required' as const, hrReview: false, personRequested: false,
-    };
+      progress: context.progress, exitedAt: stamp.at, timeZone: context.timeZone, locale: context.locale, reason: null, dataChoice, hrReview: false,
+    });
     const deletion = dataChoice === 'keep' ? null : { idempotencyKey: stamp.deletionKey, interviewId: context.interviewId, candidateRef: context.candidateRef, scope: dataChoice, requestedAt: stamp.at };
     return { type: 'exitRecovered', record, deletion };
   }),
@@ -153,21 +165,80 @@ export const scenarioArb = fc.array(
 );
 export type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
-export function playScenario(steps: Scenario) {
+/** One reduction of a played scenario: the state it started from, the action, what it asked for. */
+export interface PlayedStep {
+  before: FlowState;
+  action: FlowAction;
+  effects: FlowEffect[];
+}
+
+/**
+ * A candidate who means to leave, from `state`: opens (with `open`), goes past the help offer,
+ * picks a reason where one is required, confirms (with `stamp`), gets and types a code (a quarter
+ * of them are locked out and leave unverified), and the exit is stored. Null once there is nothing more to do (done, re-entry).
+ */
+export function towardRecord(state: FlowState, finish: { open: FlowAction; stamp: Stamp }): FlowAction | null {
+  const { stamp } = finish;
+  switch (state.status) {
+    case 'idle':
+    case 'resume':
+      return finish.open;
+    case 'help':
+      return { type: 'continueExit' };
+    case 'confirm': {
+      const { draft, options, plan } = state.session;
+      const hasReason = draft.reasonCode !== null || draft.reasonText.trim() !== '';
+      return plan.reason === 'required' && !hasReason ? { type: 'setReason', code: options.reasonCodes[0] ?? null } : { type: 'confirm', stamp };
+    }
+    case 'verify': {
+      const { verify } = state;
+      if (verify.phase === 'sending') {
+        return { type: 'codeSent', challenge: { challengeId: 'ch-1', channel: 'sms', maskedDestination: '138****5678', expiresAt: stamp.at, resendAt: stamp.at, attemptsLeft: 3 } };
+      }
+      if (verify.phase === 'sent' || (verify.phase === 'failed' && verify.error === 'wrong-code')) return { type: 'submitCode', code: '123456' };
+      // A quarter of them (by the stamp's key) run out of attempts, and leave unverified.
+      if (verify.phase === 'checking') {
+        const result = /^[0-3]/.test(stamp.recordKey) ? { status: 'locked' as const, attemptsLeft: 0 } : { status: 'accepted' as const, attemptsLeft: 3 };
+        return { type: 'codeChecked', result, stamp };
+      }
+      return { type: 'exitUnverified', stamp };
+    }
+    case 'submitting':
+      return { type: 'exitStored' };
+    case 'done':
+    case 'reentry':
+      return null;
+  }
+}
+
+/**
+ * Play a scenario from the initial state. With `finish`, the candidate then goes on toward a
+ * record (`towardRecord`), so that the properties about records hold in most runs, not a few.
+ */
+export function playScenario(steps: Scenario, finish?: { open: FlowAction; stamp: Stamp }) {
   let state: FlowState = INITIAL_STATE;
   const actions: FlowAction[] = [];
   const states: FlowState[] = [state];
   const effects: FlowEffect[] = [];
-  for (const step of steps) {
-    const options = plausible(state);
-    const action = step.chaos === 0 ? step.random : (step.actions[options[step.pick % options.length]!] as FlowAction);
+  const played: PlayedStep[] = [];
+  const apply = (action: FlowAction) => {
     const next = reduce(state, action);
+    played.push({ before: state, action, effects: next.effects });
     actions.push(action);
     state = next.state;
     states.push(state);
     effects.push(...next.effects);
+  };
+  for (const step of steps) {
+    const options = plausible(state);
+    apply(step.chaos === 0 ? step.random : (step.actions[options[step.pick % options.length]!] as FlowAction));
   }
-  return { state, states, actions, effects };
+  for (let i = 0; finish && i < 12; i += 1) {
+    const action = towardRecord(state, finish);
+    if (!action) break;
+    apply(action);
+  }
+  return { state, states, actions, effects, played };
 }
 
 /** Candidate actions for a store, which stamps and answers by itself; `tick` lets the adapter answer. */
