@@ -128,6 +128,7 @@ function plausible(state: FlowState): ActionType[] {
     case 'idle': return ['open', 'open', 'open', 'statusLoaded', 'resumeFound', 'exitRecovered'];
     case 'resume': return ['resumeAccepted', 'open', 'exitRecovered'];
     case 'reentry': return ['open', 'exitRecovered'];
+    case 'complete': return ['cancel', 'confirm', 'open'];
     case 'help': return ['continueExit', 'continueExit', 'requestHandoff', 'handoffDone', 'handoffFailed', 'cancel'];
     case 'confirm': return ['setReason', 'setReasonText', 'setDataChoice', 'setPersonRequested', 'confirm', 'confirm', 'confirm', 'cancel'];
     case 'submitting': return ['exitStored', 'confirm'];

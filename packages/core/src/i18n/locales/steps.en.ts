@@ -26,6 +26,9 @@ export default {
     topic: { reschedule: 'Rescheduling the interview', 'edit-resume': 'Editing my résumé', other: 'Something else' },
     messageLabel: 'Anything the person should know (optional)',
   },
+  complete: {
+    message: 'You have answered every question: there is nothing to exit, and no exit is recorded. You may close this page.',
+  },
   resume: {
     message: 'Your last interview was not finished. Would you like to continue?',
     continue: 'Continue',

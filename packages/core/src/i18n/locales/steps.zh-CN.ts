@@ -22,6 +22,9 @@ export default {
     topic: { reschedule: '重新安排面试时间', 'edit-resume': '修改简历', other: '其他问题' },
     messageLabel: '想对工作人员说的话（选填）',
   },
+  complete: {
+    message: '您已回答全部问题，面试已经完成，无需退出，也不会记录为退出。您可以直接关闭此页面。',
+  },
   resume: {
     message: '您上次面试未完成，是否继续？',
     continue: '继续面试',
