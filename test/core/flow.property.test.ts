@@ -101,7 +101,7 @@ describe('exit flow reducer: properties', () => {
       }),
       { numRuns: RUNS, seed: 42 },
     );
-    const expected = ['idle', 'help', 'confirm', 'verify:sending', 'verify:sent', 'verify:checking', 'verify:failed', 'verify:locked', 'submitting', 'done', 'reentry', 'resume'];
+    const expected = ['idle', 'help', 'confirm', 'verify:sending', 'verify:sent', 'verify:checking', 'verify:failed', 'verify:locked', 'submitting', 'done', 'reentry', 'resume', 'complete'];
     assert.deepEqual(expected.filter((s) => !seen.has(s)), []);
   });
 });

@@ -69,7 +69,7 @@ export const actionArbs = {
   setDataChoice: fc.record({ type: fc.constant('setDataChoice' as const), choice: fc.constantFrom('keep' as const, 'anonymise' as const, 'delete' as const) }),
   setPersonRequested: fc.record({ type: fc.constant('setPersonRequested' as const), requested: fc.boolean() }),
   confirm: fc.record({ type: fc.constant('confirm' as const), stamp: stampArb }),
-  submitCode: fc.record({ type: fc.constant('submitCode' as const), code: fc.oneof(fc.stringMatching(/^\d{6}$/), fc.string({ maxLength: 8 })) }),
+  submitCode: fc.record({ type: fc.constant('submitCode' as const), code: fc.oneof({ arbitrary: fc.stringMatching(/^\d{6}$/), weight: 3 }, { arbitrary: fc.string({ maxLength: 8 }), weight: 1 }) }),
   resendCode: fc.record({ type: fc.constant('resendCode' as const), at: instant }),
   exitUnverified: fc.record({ type: fc.constant('exitUnverified' as const), stamp: stampArb }),
   codeStepUnavailable: fc.constant<FlowAction>({ type: 'codeStepUnavailable' }),
