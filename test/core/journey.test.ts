@@ -197,3 +197,46 @@ describe('a vendor reason carries its labels (bug 14)', () => {
     assert.equal(parseConfig({ reasons: [{ code: 'commute', labels: eight }] }).ok, true);
   });
 });
+
+describe('a vendor reason in words, for HR and the candidate (bug 14)', async () => {
+  const { reasonBreakdown, reasonWords, toCsv, parseCsv, vendorLabel } = await import('@ai-interview-exit/core/insights');
+  const COMMUTE = { 'zh-CN': '通勤太远', en: 'Commute too long' };
+  const translate = (code: string) => ({ emergency: 'An emergency' })[code] ?? null;
+
+  it("picks the reader's locale, then its language, then zh-CN, then English, then any", () => {
+    assert.equal(vendorLabel(COMMUTE, 'en'), 'Commute too long');
+    assert.equal(vendorLabel(COMMUTE, 'EN-us'), 'Commute too long');
+    assert.equal(vendorLabel(COMMUTE, 'zh-TW'), '通勤太远');
+    assert.equal(vendorLabel(COMMUTE, 'fr'), '通勤太远');
+    assert.equal(vendorLabel({ de: 'Pendeln', en: 'Commute' }, 'fr'), 'Commute');
+    assert.equal(vendorLabel({ de: 'Pendeln' }, 'fr'), 'Pendeln');
+    assert.equal(vendorLabel(undefined, 'en'), null);
+    assert.equal(vendorLabel({ en: '\u0000\r\n' }, 'en'), null, 'nothing but control characters is no label');
+  });
+
+  it('one line of text: control characters, line breaks and bidi overrides become a space; HTML stays as written', () => {
+    assert.equal(vendorLabel({ en: 'Long\r\n\tcommute\u0007 \u202e<img src=x onerror=alert(1)>' }, 'en'), 'Long commute <img src=x onerror=alert(1)>');
+  });
+
+  it('a built-in code is translated whatever labels came with it; a vendor code without labels is the translation, else the code', () => {
+    assert.equal(reasonWords({ code: 'emergency', labels: { en: 'Fake' } }, 'en', translate), 'An emergency');
+    assert.equal(reasonWords({ code: 'commute', labels: COMMUTE }, 'en', translate), 'Commute too long');
+    assert.equal(reasonWords({ code: 'commute' }, 'en', () => 'From my config'), 'From my config');
+    assert.equal(reasonWords({ code: 'commute' }, 'en', translate), 'commute');
+    assert.equal(reasonWords({ code: null }, 'en', translate), null);
+  });
+
+  it('the breakdown keeps the labels the newest exit of a code carried, and a CSV cell holds them as text', () => {
+    const exits = [
+      recordFor({ reason: { code: 'commute', text: '', labels: COMMUTE } }),
+      recordFor({ reason: { code: 'commute', text: '', labels: { en: 'Older words' } } }),
+      recordFor({ reason: { code: 'emergency', text: '' } }),
+      recordFor({ reason: null }),
+    ];
+    const breakdown = reasonBreakdown(exits);
+    assert.deepEqual(breakdown[0], { code: 'commute', count: 2, share: 0.5, labels: COMMUTE });
+    assert.equal(breakdown.find((r) => r.code === 'emergency')!.labels, undefined);
+    const csv = toCsv(['Reason'], [[reasonWords(exits[0]!.reason!, 'en', translate)!], ['=HYPERLINK("x")']]);
+    assert.deepEqual(parseCsv(csv), [['Reason'], ['Commute too long'], ["'=HYPERLINK(\"x\")"]]);
+  });
+});

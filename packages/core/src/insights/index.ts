@@ -6,4 +6,5 @@ export * from '../schemas/hr.js';
 export * from './compute.js';
 export * from './hr-adapter.js';
 export * from './csv.js';
+export * from './labels.js';
 export * from './zoned.js';

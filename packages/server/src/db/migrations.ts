@@ -167,4 +167,12 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE exits ADD COLUMN person_requested INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 6,
+    name: "the labels of a vendor's own reason, as the exit carried them",
+    sql: `
+      -- JSON object by locale (8 at most, 80 characters each), only for a code that is not built in. Not personal data.
+      ALTER TABLE exits ADD COLUMN reason_labels_json TEXT;
+    `,
+  },
 ];
