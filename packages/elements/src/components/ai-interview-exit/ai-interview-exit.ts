@@ -289,11 +289,11 @@ export class AiInterviewExit extends LitElement {
       ></aie-exit-dialog>`;
   }
 
-  /** The panel (re-entry, resume) goes; focus, if it was inside, goes to the exit button. */
+  /** The panel (re-entry, resume) goes, from Close or Escape inside it: focus goes to the exit button. */
   readonly #closePanel = (): void => {
     this.#closedPanel = this.#flow.state;
     this.requestUpdate();
-    if (this.matches(':focus-within')) void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('aie-exit-button')?.focus());
+    this.shadowRoot?.querySelector<HTMLElement>('aie-exit-button')?.focus();
   };
 
   /** Whether a later part's tag is defined; if not, fetch the parts and render again once they are here. */
