@@ -10,6 +10,8 @@ import { base } from '../../styles/base.js';
  * @summary The completed-interview view.
  *
  * @csspart message - "You have answered every question…".
+ *
+ * @cssproperty --aie-font-family - Typeface (default the system UI font); the colours are the dialog's.
  */
 export class AieInterviewComplete extends StepPart {
   static override styles = [base];
