@@ -91,3 +91,15 @@ export const HelpOfferTicket: Story = {
 
 /** The spoken prompt on (R21), as the vendor's default or the candidate's choice: the header's toggle is pressed. */
 export const VoiceOn: Story = { name: 'Voice on', args: { locale: 'en', config: { ...ARTICLE_POLICY, voice: { enabled: true } } } };
+
+/** Exit pressed after the last answer: a finished interview is not an exit. It says so, records nothing and announces no cooldown; Close goes back. */
+export const CompletedInterview: Story = {
+  name: 'Completed interview',
+  args: { answered: 10 },
+  play: async ({ canvasElement }) => {
+    await until(() => canvasElement.querySelector('aie-exit-dialog')?.shadowRoot?.querySelector('aie-interview-complete')?.shadowRoot?.querySelector('[part=message]'));
+  },
+};
+
+/** The same, in English. */
+export const CompletedInterviewEnglish: Story = { ...CompletedInterview, name: 'Completed interview (en)', args: { answered: 10, locale: 'en' } };

@@ -14,9 +14,18 @@ const RUNS = Math.max(10_000, Number(process.env.FC_RUNS ?? 0));
 
 /** The candidate's shortest walk to the exit: on past the help, a reason when one is required, confirm, and the way out of a code that cannot be sent. */
 function walkToExit(setup: Setup, config: ReturnType<typeof parseConfig>['config']) {
-  const { jobType, stage, answered } = setup.context;
-  const context = contextFor({ jobType, stage, progress: progressAt(answered, 10, stage) });
-  const plan = resolveExitPlan(config, context);
+  const { jobType, stage } = setup.context;
+  let context = contextFor({ jobType, stage, progress: progressAt(setup.context.answered, 10, stage) });
+  let plan = resolveExitPlan(config, context);
+  if (plan.complete) {
+    // Every question answered: a finished interview is not an exit (bug 7). Closing it records nothing;
+    // the walk below is then the one of a candidate one answer short, who must have a way out.
+    const opened = reduce(INITIAL_STATE, { type: 'open', source: 'button', context, plan, options: flowOptions(config) });
+    assert.deepEqual([opened.state, opened.effects], [{ status: 'complete' }, []]);
+    assert.deepEqual(reduce(opened.state, { type: 'cancel' }).effects, [{ type: 'emit', event: { name: 'exit-cancel', step: 'complete' } }]);
+    context = contextFor({ jobType, stage, progress: progressAt(9, 10, stage) });
+    plan = resolveExitPlan(config, context);
+  }
   const options = flowOptions(config);
   const stamp = { at: T0, recordKey: '00000000-0000-4000-8000-000000000001', deletionKey: '00000000-0000-4000-8000-000000000002', progress: context.progress };
   let state: FlowState = INITIAL_STATE;

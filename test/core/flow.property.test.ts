@@ -131,7 +131,7 @@ describe('exit flow reducer: properties', () => {
       }),
       { numRuns: RUNS, seed: 42 },
     );
-    const expected = ['idle', 'help', 'confirm', 'verify:sending', 'verify:sent', 'verify:checking', 'verify:failed', 'verify:locked', 'submitting', 'done', 'reentry', 'resume'];
+    const expected = ['idle', 'help', 'confirm', 'verify:sending', 'verify:sent', 'verify:checking', 'verify:failed', 'verify:locked', 'submitting', 'done', 'reentry', 'resume', 'complete'];
     const floor = Math.max(1, Math.floor(RUNS / 100));
     assert.deepEqual(expected.filter((s) => (seen.get(s) ?? 0) < floor), [], JSON.stringify(Object.fromEntries(seen)));
     assert.ok(records >= RUNS * 0.5, `a record in ${records} of ${RUNS} runs`);

@@ -97,7 +97,7 @@ describe('DOM events', () => {
     const event = (await heard) as AieExitCancelEvent;
     expect(event).to.be.instanceOf(AieExitCancelEvent);
     expectBubblingComposed(event);
-    const step: 'help' | 'confirm' | 'verify' = event.detail.step;
+    const step: 'help' | 'confirm' | 'verify' | 'complete' = event.detail.step;
     expect(step).to.equal('confirm');
   });
 

@@ -185,3 +185,36 @@ describe('aie-exit-report', () => {
     expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('HTTP 503');
   });
 });
+
+describe("aie-exit-report: a vendor's own reason in its labels (bug 14)", () => {
+  const COMMUTE = { 'zh-CN': '通勤太远', en: 'Commute too long' };
+  const hostile = '<img src=x onerror="window.__pwned=1">\r\n=1+1';
+  const withVendorReasons = () => [
+    { ...HR_ROWS[0]!, idempotencyKey: '5f0c7a7e-1d2b-4c3d-8e4f-000000000001', reason: { code: 'commute', text: '', labels: COMMUTE } },
+    { ...HR_ROWS[1]!, idempotencyKey: '5f0c7a7e-1d2b-4c3d-8e4f-000000000002', reason: { code: 'night-shift', text: '', labels: { en: hostile } } },
+    ...HR_ROWS.slice(2),
+  ];
+
+  it('the table, the legend and the CSV read the label in the report\'s language, never the raw code', async () => {
+    for (const [locale, words] of [['zh-CN', '通勤太远'], ['en', 'Commute too long']] as const) {
+      const { el, root } = await mount(locale, withVendorReasons());
+      const rows = bodyRows(root);
+      expect(rows[0]![5]).to.equal(words);
+      const legend = root.querySelector('[part=legend]')!.textContent!;
+      expect(legend).to.contain(words);
+      expect(legend).not.to.match(/\bcommute\b/);
+      const csv = parseCsv(el.toCsv());
+      expect(csv[1]![5]).to.equal(words);
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('a hostile label stays text: no element made of it, one line, a formula defused in the CSV', async () => {
+    const { el, root } = await mount('en', withVendorReasons());
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+    expect(root.querySelector('table[part=table] img')).to.equal(null);
+    expect(bodyRows(root)[1]![5]).to.equal('<img src=x onerror="window.__pwned=1"> =1+1');
+    const cell = parseCsv(el.toCsv())[2]![5]!;
+    expect(cell).to.equal('<img src=x onerror="window.__pwned=1"> =1+1');
+  });
+});

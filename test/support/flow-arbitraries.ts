@@ -25,10 +25,14 @@ const stages = ['self-introduction', 'professional', 'closing'] as const;
 /** Two interviews: a stamp's live progress is sometimes the session's own, sometimes another's. */
 const interviewIdArb = fc.constantFrom('iv-1', 'iv-2');
 const candidateRefArb = fc.stringMatching(/^cand-[0-9a-f]{1,8}$/);
-/** A progress snapshot of `interviewId`: any stage, any total, any number answered. */
+/** A progress snapshot of `interviewId`: any stage, any total, any number answered (every one of them in 1 of 8: a finished interview). */
 const progressArb = (interviewId: string) =>
   fc
-    .record({ total: fc.integer({ min: 1, max: 12 }), share: fc.double({ min: 0, max: 1, noNaN: true }), stage: fc.constantFrom(...stages) })
+    .record({
+      total: fc.integer({ min: 1, max: 12 }),
+      share: fc.oneof({ arbitrary: fc.double({ min: 0, max: 1, noNaN: true }), weight: 7 }, { arbitrary: fc.constant(1), weight: 1 }),
+      stage: fc.constantFrom(...stages),
+    })
     .map(({ total, share, stage }) => progressAt(Math.floor(share * total), total, stage, interviewId));
 
 export const stampArb = fc.record({
@@ -82,7 +86,7 @@ export const actionArbs = {
   setDataChoice: fc.record({ type: fc.constant('setDataChoice' as const), choice: fc.constantFrom('keep' as const, 'anonymise' as const, 'delete' as const) }),
   setPersonRequested: fc.record({ type: fc.constant('setPersonRequested' as const), requested: fc.boolean() }),
   confirm: fc.record({ type: fc.constant('confirm' as const), stamp: stampArb }),
-  submitCode: fc.record({ type: fc.constant('submitCode' as const), code: fc.oneof(fc.stringMatching(/^\d{6}$/), fc.string({ maxLength: 8 })) }),
+  submitCode: fc.record({ type: fc.constant('submitCode' as const), code: fc.oneof({ arbitrary: fc.stringMatching(/^\d{6}$/), weight: 3 }, { arbitrary: fc.string({ maxLength: 8 }), weight: 1 }) }),
   resendCode: fc.record({ type: fc.constant('resendCode' as const), at: instant }),
   exitUnverified: fc.record({ type: fc.constant('exitUnverified' as const), stamp: stampArb }),
   codeStepUnavailable: fc.constant<FlowAction>({ type: 'codeStepUnavailable' }),
@@ -140,6 +144,7 @@ function plausible(state: FlowState): ActionType[] {
     case 'idle': return ['open', 'open', 'open', 'statusLoaded', 'resumeFound', 'exitRecovered'];
     case 'resume': return ['resumeAccepted', 'open', 'exitRecovered'];
     case 'reentry': return ['open', 'exitRecovered'];
+    case 'complete': return ['cancel', 'confirm', 'open'];
     case 'help': return ['continueExit', 'continueExit', 'requestHandoff', 'handoffDone', 'handoffFailed', 'cancel'];
     case 'confirm': return ['setReason', 'setReasonText', 'setDataChoice', 'setPersonRequested', 'confirm', 'confirm', 'confirm', 'cancel'];
     case 'submitting': return ['exitStored', 'confirm'];
@@ -175,7 +180,7 @@ export interface PlayedStep {
 /**
  * A candidate who means to leave, from `state`: opens (with `open`), goes past the help offer,
  * picks a reason where one is required, confirms (with `stamp`), gets and types a code (a quarter
- * of them are locked out and leave unverified), and the exit is stored. Null once there is nothing more to do (done, re-entry).
+ * of them are locked out and leave unverified), and the exit is stored. Null once there is nothing more to do (done, re-entry, a finished interview).
  */
 export function towardRecord(state: FlowState, finish: { open: FlowAction; stamp: Stamp }): FlowAction | null {
   const { stamp } = finish;
@@ -207,6 +212,7 @@ export function towardRecord(state: FlowState, finish: { open: FlowAction; stamp
       return { type: 'exitStored' };
     case 'done':
     case 'reentry':
+    case 'complete':
       return null;
   }
 }

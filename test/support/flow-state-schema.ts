@@ -17,6 +17,7 @@ import {
 } from '@ai-interview-exit/core';
 
 const PlanSchema = z.strictObject({
+  complete: z.boolean(),
   steps: z.array(z.enum(['help', 'confirm', 'reason', 'verify'])),
   gate: z.enum(['free', 'confirm', 'verify']),
   progressNotice: z.boolean(),
@@ -37,14 +38,17 @@ const SessionSchema = z.strictObject({
     followUps: z.record(z.string(), z.enum(['recommend-roles', 'send-guide'])),
     freeText: z.boolean(),
     textLimit: z.number(),
+    codeLength: z.number(),
+    labels: z.record(z.string(), z.record(z.string(), z.string())),
   }),
   draft: z.strictObject({ reasonCode: z.nullable(z.string()), reasonText: z.string(), dataChoice: DataChoiceSchema, personRequested: z.boolean() }),
 });
 
-const VerifyErrorSchema = z.union([z.literal('wrong-code'), AdapterErrorCodeSchema]);
+const VerifyErrorSchema = z.union([z.literal('wrong-code'), z.literal('short-code'), AdapterErrorCodeSchema]);
 
 export const FlowStateSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('idle') }),
+  z.strictObject({ status: z.literal('complete') }),
   z.strictObject({
     status: z.literal('help'),
     session: SessionSchema,

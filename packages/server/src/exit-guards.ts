@@ -4,16 +4,21 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { ExitConfig, ExitRecord } from '@ai-interview-exit/core';
+import { isBuiltInReason } from '@ai-interview-exit/core/insights';
 import { ApiError } from './errors.js';
 
 /**
  * A reason code outside the company's policy is not believed: the exit and the candidate's own
- * words stay, the code goes (the breakdown counts it with the exits that gave no code).
+ * words stay, the code (and its labels) go (the breakdown counts it with the exits that gave no
+ * code). Labels stay only with a vendor's own code: a built-in code's translations stand.
  */
 export function keepKnownReason(record: ExitRecord, reasons: ExitConfig['reasons']): ExitRecord {
-  const code = record.reason?.code;
-  if (!code || reasons.some((option) => option.code === code)) return record;
-  return { ...record, reason: { code: null, text: record.reason!.text } };
+  const reason = record.reason;
+  const code = reason?.code;
+  if (!reason || !code) return reason?.labels ? { ...record, reason: { code: null, text: reason.text } } : record;
+  if (!reasons.some((option) => option.code === code)) return { ...record, reason: { code: null, text: reason.text } };
+  if (!reason.labels || !isBuiltInReason(code)) return record;
+  return { ...record, reason: { code, text: reason.text } };
 }
 
 /** New exits one interview may send within the window: a candidate who exits, comes back and exits again stays far below. */

@@ -1,6 +1,6 @@
 import type { DeletionRequest } from '../schemas/deletion.js';
-import type { ExitRecord } from '../schemas/exit-record.js';
-import type { ExitDraft, ExitSession, FlowAction, FlowEffect, FlowState, Stamp, Transition, VerifyPhase } from './state.js';
+import type { ExitReason, ExitRecord } from '../schemas/exit-record.js';
+import type { ExitDraft, ExitSession, FlowAction, FlowOptions, FlowEffect, FlowState, Stamp, Transition, VerifyPhase } from './state.js';
 
 const stay = (state: FlowState): Transition => ({ state, effects: [] });
 const emit = (event: Extract<FlowEffect, { type: 'emit' }>['event']): FlowEffect => ({ type: 'emit', event });
@@ -17,6 +17,8 @@ export function reduce(state: FlowState, action: FlowAction): Transition {
       return fromRestingState(state, action);
     case 'reentry':
       return action.type === 'exitRecovered' ? recovered(action) : stay(state);
+    case 'complete':
+      return action.type === 'cancel' ? cancelled('complete') : stay(state);
     case 'help':
       return fromHelp(state, action);
     case 'confirm':
@@ -34,6 +36,8 @@ function fromRestingState(state: Extract<FlowState, { status: 'idle' | 'resume' 
   switch (action.type) {
     case 'open': {
       const { source, context, plan, options } = action;
+      // A finished interview is not an exit: say so, record nothing.
+      if (plan.complete) return stay({ status: 'complete' });
       const session: ExitSession = { source, context, plan, options, draft: { reasonCode: null, reasonText: '', dataChoice: 'keep', personRequested: false } };
       return stay(plan.steps[0] === 'help' ? { status: 'help', session, handoff: { status: 'none' } } : { status: 'confirm', session, problem: null });
     }
@@ -52,7 +56,7 @@ function fromRestingState(state: Extract<FlowState, { status: 'idle' | 'resume' 
   }
 }
 
-function cancelled(step: 'help' | 'confirm' | 'verify'): Transition {
+function cancelled(step: 'help' | 'confirm' | 'verify' | 'complete'): Transition {
   return { state: { status: 'idle' }, effects: [emit({ name: 'exit-cancel', step })] };
 }
 
@@ -145,7 +149,11 @@ function fromVerify(state: Extract<FlowState, { status: 'verify' }>, action: Flo
       return stay({ ...state, verify: { phase: 'failed', challenge: verify.challenge, error: action.error } });
     case 'submitCode': {
       const ready = verify.phase === 'sent' || (verify.phase === 'failed' && verify.challenge !== null);
-      if (!ready || !verify.challenge || !/^\d{4,8}$/.test(action.code)) return stay(state);
+      if (!ready || !verify.challenge) return stay(state);
+      // The shape is checked here (the backend checks the code): a short code is said, never sent.
+      if (!/^\d+$/.test(action.code) || action.code.length !== session.options.codeLength) {
+        return stay({ ...state, verify: { phase: 'failed', challenge: verify.challenge, error: 'short-code' } });
+      }
       const request = { challengeId: verify.challenge.challengeId, code: action.code };
       return { state: { ...state, verify: { phase: 'checking', challenge: verify.challenge } }, effects: [{ type: 'verifyCode', request }] };
     }
@@ -180,7 +188,7 @@ function fromVerify(state: Extract<FlowState, { status: 'verify' }>, action: Flo
  * exit then stands unverified, and HR is told. The widget shows the button exactly then.
  */
 export function canExitUnverified(verify: VerifyPhase): boolean {
-  return verify.phase === 'locked' || (verify.phase === 'failed' && verify.error !== 'wrong-code');
+  return verify.phase === 'locked' || (verify.phase === 'failed' && verify.error !== 'wrong-code' && verify.error !== 'short-code');
 }
 
 function fromDone(state: Extract<FlowState, { status: 'done' }>, action: FlowAction): Transition {
@@ -235,7 +243,7 @@ function submit(session: ExitSession, stamp: Stamp, verification: ExitRecord['ve
     exitedAt: stamp.at,
     timeZone: context.timeZone,
     locale: context.locale,
-    reason: draft.reasonCode === null && text === '' ? null : { code: draft.reasonCode, text },
+    reason: draft.reasonCode === null && text === '' ? null : withLabels({ code: draft.reasonCode, text }, session.options.labels),
     dataChoice: draft.dataChoice,
     source,
     verification,
@@ -254,6 +262,11 @@ function submit(session: ExitSession, stamp: Stamp, verification: ExitRecord['ve
       ? { interviewId: context.interviewId, candidateRef: context.candidateRef, reasonCode: draft.reasonCode, kind: followUpKind }
       : null;
   return { state: { status: 'submitting', record, deletion, followUp }, effects: [{ type: 'storeExit', record, deletion }] };
+}
+
+/** A vendor's own reason carries its labels, so that HR and the candidate's email read words, not a code. */
+function withLabels(reason: ExitReason, labels: FlowOptions['labels']): ExitReason {
+  return reason.code !== null && Object.hasOwn(labels, reason.code) ? { ...reason, labels: labels[reason.code] } : reason;
 }
 
 /** An exit an earlier page stored: the host hears of it again (`exit-confirm`), keyed by its idempotency key. */

@@ -32,6 +32,10 @@ export interface FlowOptions {
   followUps: Record<string, FollowUpKind>;
   freeText: boolean;
   textLimit: number;
+  /** Digits in a one-time code: a code of another shape is refused here, never sent to be checked. */
+  codeLength: number;
+  /** The labels of the vendor's reasons by code, from the config: they travel with the record. */
+  labels: Record<string, Record<string, string>>;
 }
 
 /** One walk from the exit button to the end, fixed at open. */
@@ -53,7 +57,8 @@ export type VerifyPhase =
   | { phase: 'failed'; challenge: CodeChallenge | null; error: VerifyError }
   | { phase: 'locked'; challenge: CodeChallenge | null };
 
-export type VerifyError = 'wrong-code' | AdapterErrorCode;
+/** `short-code`: the candidate submitted a code of the wrong shape (too short, not digits); it was not sent. */
+export type VerifyError = 'wrong-code' | 'short-code' | AdapterErrorCode;
 
 export type Delivery =
   | { state: 'pending' }
@@ -72,6 +77,8 @@ export interface DeletionState {
 export type FlowState =
   | { status: 'idle' }
   | { status: 'help'; session: ExitSession; handoff: HandoffState }
+  /** Every question is answered: nothing to exit, nothing recorded (the policy's `whenComplete`). */
+  | { status: 'complete' }
   | { status: 'confirm'; session: ExitSession; problem: 'reason-required' | null }
   | { status: 'verify'; session: ExitSession; verify: VerifyPhase }
   | { status: 'submitting'; record: ExitRecord; deletion: DeletionRequest | null; followUp: FollowUpRequest | null }
@@ -129,7 +136,7 @@ export type FlowEvent =
   | { name: 'exit-confirm'; record: ExitRecord }
   | { name: 'exit-complete'; record: ExitRecord; receipt: ExitReceipt }
   | { name: 'exit-queued'; record: ExitRecord; error: AdapterErrorCode }
-  | { name: 'exit-cancel'; step: 'help' | 'confirm' | 'verify' }
+  | { name: 'exit-cancel'; step: 'help' | 'confirm' | 'verify' | 'complete' }
   | { name: 'deletion-request'; request: DeletionRequest }
   | { name: 'deletion-complete'; request: DeletionRequest; receipt: DeletionReceipt }
   | { name: 'resume'; snapshot: ProgressSnapshot }

@@ -80,8 +80,13 @@ const STAMPED: ReadonlySet<FlowAction['type']> = new Set(['confirm', 'codeChecke
 
 export function flowOptions(config: ExitConfig): FlowOptions {
   const followUps: FlowOptions['followUps'] = {};
-  for (const reason of config.reasons) if (reason.followUp) followUps[reason.code] = reason.followUp;
-  return { reasonCodes: config.reasons.map((r) => r.code), followUps, freeText: config.freeText.enabled, textLimit: config.freeText.maxLength };
+  const labels: FlowOptions['labels'] = {};
+  for (const reason of config.reasons) {
+    if (reason.followUp) followUps[reason.code] = reason.followUp;
+    if (reason.labels) labels[reason.code] = reason.labels;
+  }
+  const { freeText, verification } = config;
+  return { reasonCodes: config.reasons.map((r) => r.code), followUps, freeText: freeText.enabled, textLimit: freeText.maxLength, codeLength: verification.codeLength, labels };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ExitConfig } from '../schemas/config.js';
 import type { Insights, PlausibilityFlag, StartedInterview } from '../schemas/hr.js';
-import type { ExitRecord } from '../schemas/exit-record.js';
+import type { ExitReason, ExitRecord } from '../schemas/exit-record.js';
 import { progressRatio } from '../schemas/progress.js';
 
 
@@ -34,10 +34,18 @@ function countBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, number>
   return counts;
 }
 
-/** Reasons by count, largest first; `code: null` for exits without a chosen reason. */
+/**
+ * Reasons by count, largest first; `code: null` for exits without a chosen reason. A vendor's own
+ * code keeps the labels its first exit in `exits` (the newest, as HR lists them) carried.
+ */
 export function reasonBreakdown(exits: readonly ExitFact[]): Insights['reasons'] {
+  const labels = new Map<string, NonNullable<ExitReason['labels']>>();
+  for (const { reason } of exits) if (reason?.code && reason.labels && !labels.has(reason.code)) labels.set(reason.code, reason.labels);
   return [...countBy(exits, (e) => e.reason?.code ?? null)]
-    .map(([code, count]) => ({ code, count, share: share(count, exits.length) }))
+    .map(([code, count]) => {
+      const carried = code === null ? undefined : labels.get(code);
+      return { code, count, share: share(count, exits.length), ...(carried ? { labels: carried } : {}) };
+    })
     .sort((a, b) => b.count - a.count || String(a.code).localeCompare(String(b.code)));
 }
 

@@ -7,4 +7,5 @@ export * from './compute.js';
 export * from './nudges.js';
 export * from './hr-adapter.js';
 export * from './csv.js';
+export * from './labels.js';
 export * from './zoned.js';

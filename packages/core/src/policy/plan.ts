@@ -13,6 +13,11 @@ export interface PlanContext {
 
 /** What a candidate meets between the exit button and being out. */
 export interface ExitPlan {
+  /**
+   * Every question is answered and the policy does not count that as an exit (`whenComplete`):
+   * the candidate is told the interview is complete, and nothing is recorded.
+   */
+  complete: boolean;
   steps: ExitStep[];
   gate: ExitGate;
   /** Say how far the candidate got before they confirm (R7). */
@@ -65,6 +70,7 @@ export function resolveExitPlan(config: ExitConfig, context: PlanContext): ExitP
     ...(gate === 'verify' ? (['verify'] as const) : []),
   ];
   return {
+    complete: effect.whenComplete === 'complete' && progressRatio(context.progress) === 1,
     steps,
     gate,
     progressNotice: gate !== 'free',

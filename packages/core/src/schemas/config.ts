@@ -14,16 +14,22 @@ export type FollowUpKind = z.infer<typeof FollowUpKindSchema>;
  * Text by locale, e.g. `{ "zh-CN": "…", "en": "…" }`; a language without its own falls back to zh-CN.
  * Keys are BCP 47 tags, so none can be an Object.prototype name (`constructor`, `__proto__`…).
  */
-const textByLocale = (max: number) =>
+const textByLocale = (max: number, locales = 99) =>
   z.catchall(z.object({}), z.string().check(z.minLength(1), z.maxLength(max))).check(
     // A refinement rather than z.record, which would cost the widget half a kilobyte gzip.
-    z.refine((texts) => Object.keys(texts).every((key) => LOCALE_TAG.test(key)), 'keys: BCP 47 tags such as zh-CN or en'),
+    z.refine((texts) => Object.keys(texts).every((key, index) => index < locales && LOCALE_TAG.test(key)), `keys: at most ${locales} BCP 47 tags such as zh-CN or en`),
   );
+
+/**
+ * The labels of a vendor's own reason by locale, as the config gives them and as they travel on
+ * the exit record: at most 8 languages of 80 characters.
+ */
+export const ReasonLabelsSchema = textByLocale(80, 8);
 
 export const ReasonOptionSchema = z.object({
   code: CodeSchema,
   /** Labels by locale for a vendor's own reason; the built-in codes have translations already. */
-  labels: z.optional(textByLocale(80)),
+  labels: z.optional(ReasonLabelsSchema),
   followUp: z.optional(FollowUpKindSchema),
 });
 export type ReasonOption = z.infer<typeof ReasonOptionSchema>;
@@ -50,6 +56,13 @@ export const ReasonAskSchema = z.enum(['off', 'optional', 'required']);
 
 export type ReasonAsk = z.infer<typeof ReasonAskSchema>;
 
+/**
+ * What the exit button does once progress says every question is answered: `complete` (the
+ * default) says the interview is complete and records nothing, for a finished interview is not an
+ * exit; `exit` walks the exit as at any other time and records it.
+ */
+export const WhenCompleteSchema = z.enum(['complete', 'exit']);
+
 export const PolicyEffectSchema = z.object({
   gate: z.optional(ExitGateSchema),
   reason: z.optional(ReasonAskSchema),
@@ -58,6 +71,7 @@ export const PolicyEffectSchema = z.object({
   /** Offer help when the candidate seems about to leave (R29): a polite nudge that blocks nothing. */
   nudge: z.optional(z.boolean()),
   cooldownDays: z.optional(intBetween(0, 3650)),
+  whenComplete: z.optional(WhenCompleteSchema),
 });
 export type PolicyEffect = z.infer<typeof PolicyEffectSchema>;
 
@@ -121,6 +135,7 @@ export const ExitConfigSchema = z.object({
       review: z._default(ReviewSchema, 'none'),
       helpOffer: z._default(z.boolean(), false),
       nudge: z._default(z.boolean(), false),
+      whenComplete: z._default(WhenCompleteSchema, 'complete'),
     }),
     {},
   ),

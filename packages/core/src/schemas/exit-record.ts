@@ -9,6 +9,7 @@ import {
   TimeZoneSchema,
   UuidSchema,
 } from './common.js';
+import { ReasonLabelsSchema } from './config.js';
 import { ProgressSnapshotSchema } from './progress.js';
 
 export const REASON_TEXT_LIMIT = 2000;
@@ -17,6 +18,12 @@ export const ExitReasonSchema = z.object({
   /** One of the configured reason codes, or null when only free text was given. */
   code: z.nullable(CodeSchema),
   text: z.string().check(z.maxLength(REASON_TEXT_LIMIT)),
+  /**
+   * The config's labels of a vendor's own code (`{ "zh-CN": "通勤太远", "en": "Commute too long" }`), so that
+   * the email, HR's push and the report read words, not a code. A built-in code's translations stand:
+   * the reference server drops labels it is sent for one.
+   */
+  labels: z.optional(ReasonLabelsSchema),
 });
 export type ExitReason = z.infer<typeof ExitReasonSchema>;
 

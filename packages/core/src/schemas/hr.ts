@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { CodeSchema, DataChoiceSchema, ExitSourceSchema, IdSchema, InstantSchema, UuidSchema } from './common.js';
 import { ExitReasonSchema, VerificationOutcomeSchema } from './exit-record.js';
 import { NudgeSummarySchema } from './nudge-record.js';
+import { ReasonLabelsSchema } from './config.js';
 import { ProgressSnapshotSchema } from './progress.js';
 
 /** One exit as HR sees it (R24): the record plus who it was, unless the candidate asked to be anonymised. */
@@ -53,7 +54,8 @@ const RateSchema = z.object({ key: z.string(), exits: z.number(), started: z.num
 
 export const InsightsSchema = z.object({
   total: z.number(),
-  reasons: z.array(z.object({ code: z.nullable(z.string()), count: z.number(), share: z.number() })),
+  /** `labels`: a vendor code's labels as its exits carried them, for the chart and its legend. */
+  reasons: z.array(z.object({ code: z.nullable(z.string()), count: z.number(), share: z.number(), labels: z.optional(ReasonLabelsSchema) })),
   byRole: z.array(RateSchema),
   byStage: z.array(RateSchema),
   overTime: z.array(z.object({ date: z.string(), count: z.number() })),

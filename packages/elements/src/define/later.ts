@@ -4,6 +4,7 @@
  */
 import { AieHelpOffer } from '../components/help-offer/help-offer.js';
 import { AieIntentNudge } from '../components/intent-nudge/intent-nudge.js';
+import { AieInterviewComplete } from '../components/interview-complete/interview-complete.js';
 import { AieResumePrompt } from '../components/resume-prompt/resume-prompt.js';
 import { AieVerifyCode } from '../components/verify-code/verify-code.js';
 
@@ -11,3 +12,4 @@ customElements.get('aie-verify-code') || customElements.define('aie-verify-code'
 customElements.get('aie-help-offer') || customElements.define('aie-help-offer', AieHelpOffer);
 customElements.get('aie-resume-prompt') || customElements.define('aie-resume-prompt', AieResumePrompt);
 customElements.get('aie-intent-nudge') || customElements.define('aie-intent-nudge', AieIntentNudge);
+customElements.get('aie-interview-complete') || customElements.define('aie-interview-complete', AieInterviewComplete);

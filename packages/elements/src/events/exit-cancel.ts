@@ -1,11 +1,12 @@
 /** What `aie-exit-cancel` carries. */
 export interface AieExitCancelDetail {
-  /** The step the candidate left from. */
-  step: 'help' | 'confirm' | 'verify';
+  /** The step the candidate left from; `complete` when they closed "your interview is complete" (nothing was recorded). */
+  step: 'help' | 'confirm' | 'verify' | 'complete';
 }
 
 /**
- * The candidate dismissed the exit dialog (Cancel or Escape) and stays in the interview.
+ * The candidate dismissed the exit dialog (Cancel, Close or Escape) without an exit: they stay in the
+ * interview, or (`step: 'complete'`) the interview was already complete and no exit was recorded.
  */
 export class AieExitCancelEvent extends CustomEvent<AieExitCancelDetail> {
   constructor(detail: AieExitCancelDetail) {

@@ -21,6 +21,7 @@ interface JoinedRow {
   review: HrExitRow['review'];
   anonymised: number;
   person_requested: number;
+  reason_labels_json: string | null;
 }
 
 const SELECT = `
@@ -44,7 +45,7 @@ function toRow(row: JoinedRow): HrExitRow {
     exitedAt: row.exited_at,
     receivedAt: row.received_at,
     ...(row.client_exited_at ? { clientExitedAt: row.client_exited_at } : {}),
-    reason: hasReason ? { code: row.reason_code, text: row.reason_text ?? '' } : null,
+    reason: hasReason ? { code: row.reason_code, text: row.reason_text ?? '', ...(row.reason_labels_json ? { labels: JSON.parse(row.reason_labels_json) } : {}) } : null,
     dataChoice: row.data_choice,
     source: row.source,
     verification: row.verification,

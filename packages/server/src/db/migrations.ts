@@ -192,4 +192,12 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX nudges_received ON nudges (received_at);
     `,
   },
+  {
+    version: 6,
+    name: "the labels of a vendor's own reason, as the exit carried them",
+    sql: `
+      -- JSON object by locale (8 at most, 80 characters each), only for a code that is not built in. Not personal data.
+      ALTER TABLE exits ADD COLUMN reason_labels_json TEXT;
+    `,
+  },
 ];

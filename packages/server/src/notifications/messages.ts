@@ -1,5 +1,6 @@
 import type { ExitConfig, ExitReason, ExitRecord } from '@ai-interview-exit/core';
 import { configResources, createI18n, hrResources, matchLocale, type Translator } from '@ai-interview-exit/core/i18n';
+import { reasonWords } from '@ai-interview-exit/core/insights';
 
 export interface Messages {
   /** The candidate's confirmation (R13): exit time, reason, "contact HR to reschedule". */
@@ -39,7 +40,9 @@ export function createMessages(options: { locale: string; config: ExitConfig }):
     return instance;
   }
   function reasonLabel(t: Translator, reason: ExitReason | null): string {
-    if (reason?.code) return t.t(`reason.${reason.code}`, { defaultValue: reason.code });
+    // A vendor's own code in the words its exit carried, in the reader's language when it has them.
+    const key = (code: string) => `reason.${code}`;
+    if (reason?.code) return reasonWords(reason, t.language, (code) => (t.exists(key(code)) ? t.t(key(code)) : null))!;
     const text = reason?.text.trim();
     if (text) return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
     return t.t('done.noReason');

@@ -35,9 +35,9 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
   const find = db.prepare('SELECT interview_id, candidate_ref, anonymised, body_hash, state, receipt_json FROM exits WHERE idempotency_key = ?');
   const insertProcessing = db.prepare(`
     INSERT OR IGNORE INTO exits (idempotency_key, body_hash, state, interview_id, candidate_ref, job_type, stage, progress_json,
-      exited_at, exited_ms, time_zone, locale, reason_code, reason_text, data_choice, source, verification, hr_review, review, received_at, client_exited_at, person_requested)
+      exited_at, exited_ms, time_zone, locale, reason_code, reason_text, data_choice, source, verification, hr_review, review, received_at, client_exited_at, person_requested, reason_labels_json)
     VALUES (@key, @bodyHash, 'processing', @interviewId, @candidateRef, @jobType, @stage, @progress,
-      @exitedAt, @exitedMs, @timeZone, @locale, @reasonCode, @reasonText, @dataChoice, @source, @verification, @hrReview, @review, @receivedAt, @clientExitedAt, @personRequested)`);
+      @exitedAt, @exitedMs, @timeZone, @locale, @reasonCode, @reasonText, @dataChoice, @source, @verification, @hrReview, @review, @receivedAt, @clientExitedAt, @personRequested, @reasonLabels)`);
   const forget = db.prepare("DELETE FROM exits WHERE idempotency_key = ? AND state = 'processing'");
   const markDone = db.prepare("UPDATE exits SET state = 'done', receipt_json = ?, reason_text = ?, anonymised = ?, candidate_ref = ? WHERE idempotency_key = ?");
   const findInterview = db.prepare('SELECT candidate_name, phone, email, anonymised FROM interviews WHERE interview_id = ?');
@@ -115,7 +115,7 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
       // The free text is written once the request is complete, which knows whether the candidate asked for erasure.
       reasonText: null, dataChoice: record.dataChoice, source: record.source, verification: record.verification,
       hrReview: record.hrReview ? 1 : 0, review: record.hrReview ? 'pending' : 'none', receivedAt: now.toISOString(),
-      clientExitedAt, personRequested: record.personRequested ? 1 : 0,
+      clientExitedAt, personRequested: record.personRequested ? 1 : 0, reasonLabels: record.reason?.labels ? JSON.stringify(record.reason.labels) : null,
     });
     if (inserted.changes === 0) return answerKnown(find.get(record.idempotencyKey) as StoredExit, record, bodyHash, reply);
 

@@ -78,6 +78,10 @@ export default {
     message: 'You have already exited this interview. Would you like to reschedule?',
     contactHr: 'Contact HR to reschedule',
   },
+  /** Exit pressed after the last answer: a finished interview is not an exit (its message comes with the later parts). */
+  complete: {
+    title: 'Your interview is complete',
+  },
   resume: {
     title: 'Continue the interview',
   },

@@ -32,6 +32,9 @@ export default {
     help: 'Get help',
     dismiss: 'Dismiss',
   },
+  complete: {
+    message: 'You have answered every question: there is nothing to exit, and no exit is recorded. You may close this page.',
+  },
   resume: {
     message: 'Your last interview was not finished. Would you like to continue?',
     continue: 'Continue',

@@ -28,6 +28,9 @@ export default {
     help: '获取帮助',
     dismiss: '关闭提示',
   },
+  complete: {
+    message: '您已回答全部问题，面试已经完成，无需退出，也不会记录为退出。您可以直接关闭此页面。',
+  },
   resume: {
     message: '您上次面试未完成，是否继续？',
     continue: '继续面试',

@@ -78,6 +78,10 @@ export default {
     message: '您已退出本次面试，是否需要重新安排？',
     contactHr: '联系HR重新安排',
   },
+  /** Exit pressed after the last answer: a finished interview is not an exit (its message comes with the later parts). */
+  complete: {
+    title: '面试已完成',
+  },
   resume: {
     title: '继续面试',
   },

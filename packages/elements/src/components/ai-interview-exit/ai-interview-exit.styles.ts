@@ -34,6 +34,12 @@ export const styles = css`
     inline-size: min(22rem, calc(100vw - 2 * var(--_inset)));
     padding: 1rem;
   }
+  header {
+    display: flex;
+    align-items: start;
+    justify-content: space-between;
+    gap: 0.5em;
+  }
   h2 {
     margin: 0 0 0.5em;
     font-size: 1.125em;

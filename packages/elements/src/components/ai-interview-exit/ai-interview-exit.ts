@@ -84,7 +84,7 @@ const STORE_EVENTS = {
  * @csspart actions - Rows of buttons.
  * @csspart confirm-button - "确认退出" / "Confirm exit".
  * @csspart cancel-button - "取消" / "Cancel".
- * @csspart close-button - "关闭" / "Close" on the result view.
+ * @csspart close-button - "关闭" / "Close" on the result view, and on the re-entry and resume panel (Escape too).
  * @csspart faq - A common question and its answer in the help offer (R27).
  * @csspart handoff-button - "转人工客服" / "Talk to a person" in the help offer (R27).
  * @csspart fieldset - The reason and data-choice groups.
@@ -182,6 +182,8 @@ export class AiInterviewExit extends LitElement {
   #built: unknown[] = [];
   /** The store whose context was judged (at its first use): the vendor hears of a gap once, not during set-up. */
   #judged?: ExitStore;
+  /** The state whose panel the candidate closed (Close or Escape): it does not cover the page again. */
+  #closedPanel?: unknown;
   /** The page was idle, or the pointer or focus reached the button: the dialog is built, closed. */
   #prepared = false;
   readonly #flow = new FlowController(this);
@@ -240,7 +242,12 @@ export class AiInterviewExit extends LitElement {
     const returnTo = source !== 'resume-prompt' && focused !== document.body ? focused : find('aie-exit-button');
     const { status } = store.getState();
     if (RESULT.has(status)) find<AieExitDialog>('aie-exit-dialog')?.showResult(returnTo);
-    else if (status === 'reentry') find('[part=panel]')?.focus();
+    else if (status === 'reentry') {
+      // Closed earlier: the exit button brings the panel back.
+      this.#closedPanel = undefined;
+      this.requestUpdate();
+      void this.updateComplete.then(() => find('[part=panel]')?.focus());
+    }
     else if (status === 'idle' || status === 'resume') {
       const request = new events.AieExitRequestEvent({ source });
       /** @ignore documented with @fires */
@@ -268,7 +275,8 @@ export class AiInterviewExit extends LitElement {
     const { status } = this.#flow.state;
     const { t, lang } = this.#text;
     // The resume prompt is a later part: its panel shows once it is here (never, if it cannot be fetched).
-    const panel = status === 'reentry' || (status === 'resume' && this.#laterPart('aie-resume-prompt'));
+    // A panel the candidate closed stays closed until the state changes (or the exit button asks for it).
+    const panel = this.#flow.state !== this.#closedPanel && (status === 'reentry' || (status === 'resume' && this.#laterPart('aie-resume-prompt')));
     return html`<div part="anchor" class=${this.placement} lang=${lang}>
         <aie-exit-button
           exportparts="button,icon,label,tooltip"
@@ -280,8 +288,11 @@ export class AiInterviewExit extends LitElement {
         ></aie-exit-button>
         <div aria-live="polite">
           ${panel
-            ? html`<section part="panel" class="surface" tabindex="-1" aria-labelledby="panel-title">
-                <h2 part="title" id="panel-title">${t(`${status}.title`)}</h2>
+            ? html`<section part="panel" class="surface" tabindex="-1" aria-labelledby="panel-title" @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.#closePanel()}>
+                <header>
+                  <h2 part="title" id="panel-title">${t(`${status}.title`)}</h2>
+                  <button part="close-button" class="neutral" type="button" @click=${this.#closePanel}>${t('done.close')}</button>
+                </header>
                 ${status === 'resume'
                   ? html`<aie-resume-prompt exportparts=${RESUME_PROMPT_PARTS} .store=${this.#store} .i18n=${this.i18n}></aie-resume-prompt>`
                   : html`<aie-exit-result exportparts=${EXIT_RESULT_PARTS} .store=${this.#store} .i18n=${this.i18n}></aie-exit-result>`}
@@ -313,6 +324,13 @@ export class AiInterviewExit extends LitElement {
         .preview=${this.#prepared && this.#store && canOpen(this.#flow.state) ? this.#store.preview() : undefined}
       ></aie-exit-dialog>`;
   }
+
+  /** The panel (re-entry, resume) goes, from Close or Escape inside it: focus goes to the exit button. */
+  readonly #closePanel = (): void => {
+    this.#closedPanel = this.#flow.state;
+    this.requestUpdate();
+    this.shadowRoot?.querySelector<HTMLElement>('aie-exit-button')?.focus();
+  };
 
   /** Whether a later part's tag is defined; if not, fetch the parts and render again once they are here. */
   #laterPart(tag: string): boolean {

@@ -95,7 +95,7 @@ export class AieExitDialog extends WidgetPart {
 
   get #showing(): boolean {
     const { status } = this.flow.state;
-    return STEPS.has(status) || (RESULT.has(status) && !this.#dismissed);
+    return STEPS.has(status) || status === 'complete' || (RESULT.has(status) && !this.#dismissed);
   }
 
   protected override render() {
@@ -120,7 +120,7 @@ export class AieExitDialog extends WidgetPart {
       if (!dialog.open) {
         this.#returnTo = this.opener ?? deepActiveElement();
         dialog.showModal();
-        if (this.#voice.on(this.voice) && this.flow.state.status !== 'done') this.#speakPrompt();
+        if (this.#voice.on(this.voice) && STEPS.has(this.flow.state.status)) this.#speakPrompt();
       }
       if (view.key !== this.#shownKey) {
         this.#shownKey = view.key;
@@ -167,7 +167,12 @@ export class AieExitDialog extends WidgetPart {
     const cancel = (label = t('confirm.cancel')) => html`<button part="cancel-button" class="neutral" type="button" @click=${this.#dismiss}>${label}</button>`;
     const confirm = (label: string, onClick: () => void, stay = cancel()) =>
       html`<button part="confirm-button" class="danger" type="button" @click=${onClick}>${label}</button>${stay}`;
+    const close = html`<button part="close-button" class="neutral" type="button" @click=${this.#dismiss}>${t('done.close')}</button>`;
     switch (state.status) {
+      case 'complete':
+        // A finished interview is not an exit: nothing to confirm, nothing recorded. The words come with the later parts.
+        void loadLaterParts();
+        return { key: 'complete', focus: '[part=close-button]', title: t('complete.title'), body: html`<aie-interview-complete exportparts="message" .store=${store} .i18n=${this.i18n}></aie-interview-complete>`, actions: close };
       case 'help':
         // A later part: it shows itself once fetched; the buttons work meanwhile.
         void loadLaterParts();
@@ -198,7 +203,7 @@ export class AieExitDialog extends WidgetPart {
           focus: 'h2',
           title: t('done.title'),
           body: html`<aie-exit-result exportparts=${EXIT_RESULT_PARTS} .store=${store} .i18n=${this.i18n}></aie-exit-result>`,
-          actions: html`<button part="close-button" class="neutral" type="button" @click=${this.#dismiss}>${t('done.close')}</button>`,
+          actions: close,
         };
       default:
         return null;

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
-import { progressPercent } from '@ai-interview-exit/core';
+import { progressPercent, type ExitReason } from '@ai-interview-exit/core';
 import { createI18n, hrResources } from '@ai-interview-exit/core/i18n';
-import { nextDay, startOfDay, toCsv, type HrAdapter, type HrExitFilter, type HrExitRow, type HrExitsResponse } from '@ai-interview-exit/core/insights';
+import { nextDay, reasonWords, startOfDay, toCsv, type HrAdapter, type HrExitFilter, type HrExitRow, type HrExitsResponse } from '@ai-interview-exit/core/insights';
 import { I18nController, type I18n } from '../../controllers/i18n.js';
 import { AieReportUpdateEvent } from '../../events/report-update.js';
 import { widgetLocale } from '../../internal/dom.js';
@@ -158,7 +158,10 @@ export class AieExitReport extends LitElement {
   /** A code in words; a code with no translation shows as itself. */
   #label = (scope: 'reason' | 'jobType' | 'stage', code: string | null) =>
     code === null ? this.#text.t('report.noReason') : this.#text.t(`${scope}.${code}`, { defaultValue: code });
-  #reason = (row: HrExitRow) => [this.#label('reason', row.reason?.code ?? null), row.reason?.text].filter(Boolean).join(': ');
+  /** A built-in reason translated; a vendor's own in the labels its exit carried, in the report's language when it has them. */
+  #reasonLabel = (reason: Pick<ExitReason, 'code' | 'labels'>) =>
+    reasonWords(reason, this.#text.lang, (code) => (this.i18n?.exists(`reason.${code}`) ? this.#text.t(`reason.${code}`) : null)) ?? this.#text.t('report.noReason');
+  #reason = (row: HrExitRow) => [this.#reasonLabel(row.reason ?? { code: null }), row.reason?.text].filter(Boolean).join(': ');
 
   /** Where an exit stands for HR, and the candidate's request for a person (PIPL art. 24) if any: HR answers it. */
   #status(row: HrExitRow): [status: string, person: string | null] {
@@ -240,7 +243,7 @@ export class AieExitReport extends LitElement {
     const percent = (n: number) => Math.round(n * 100);
     const personRequests = data.exits.filter((row) => row.personRequested).length;
     const parts = insights.reasons
-      .map((r) => t('report.chartPart', { label: this.#label('reason', r.code), count: r.count, percent: percent(r.share) }))
+      .map((r) => t('report.chartPart', { label: this.#reasonLabel(r), count: r.count, percent: percent(r.share) }))
       .join(t('report.listSeparator'));
     return html`
       ${insights.alerts.map(
@@ -256,7 +259,7 @@ export class AieExitReport extends LitElement {
             reasonHeader: t('report.reason'),
             countHeader: t('report.count'),
             shareHeader: t('report.share'),
-            label: (code) => this.#label('reason', code),
+            label: this.#reasonLabel,
           }, this.#id)}
         </div>
         <div>

@@ -14,7 +14,8 @@ export interface ChartText {
   reasonHeader: string;
   countHeader: string;
   shareHeader: string;
-  label: (code: string | null) => string;
+  /** A reason in words: its code, and a vendor code's labels as its exits carried them. */
+  label: (reason: Insights['reasons'][number]) => string;
 }
 
 function arc(start: number, end: number, outer = 80, inner = 48): string {
@@ -53,7 +54,7 @@ export function reasonChart(reasons: Insights['reasons'], text: ChartText, id: s
         <ul class="legend" part="legend">
           ${reasons.map(
             (reason, index) =>
-              html`<li><svg class="swatch" aria-hidden="true"><rect width="100%" height="100%" rx="3" fill=${PALETTE[index % PALETTE.length]}></rect></svg>${text.label(reason.code)}
+              html`<li><svg class="swatch" aria-hidden="true"><rect width="100%" height="100%" rx="3" fill=${PALETTE[index % PALETTE.length]}></rect></svg>${text.label(reason)}
                 <span class="figures">${reason.count} · ${percent(reason.share)}%</span></li>`,
           )}
         </ul>
@@ -65,7 +66,7 @@ export function reasonChart(reasons: Insights['reasons'], text: ChartText, id: s
         <caption>${text.title}</caption>
         <thead><tr><th scope="col">${text.reasonHeader}</th><th scope="col">${text.countHeader}</th><th scope="col">${text.shareHeader}</th></tr></thead>
         <tbody>
-          ${reasons.map((r) => html`<tr><th scope="row">${text.label(r.code)}</th><td>${r.count}</td><td>${percent(r.share)}%</td></tr>`)}
+          ${reasons.map((r) => html`<tr><th scope="row">${text.label(r)}</th><td>${r.count}</td><td>${percent(r.share)}%</td></tr>`)}
         </tbody>
       </table>
     </details>

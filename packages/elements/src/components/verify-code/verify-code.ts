@@ -37,8 +37,8 @@ export class AieVerifyCode extends StepPart {
   static override styles = [base, styles];
 
   #tick?: ReturnType<typeof setTimeout>;
-  /** The candidate submitted fewer digits than a code has: said here, never sent to be checked. */
-  #incomplete = false;
+  /** The candidate typed since the store refused a short code: its message goes until the next try. */
+  #typed = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -52,8 +52,10 @@ export class AieVerifyCode extends StepPart {
     const { t } = this.text;
     const verify = state.verify;
     const { phase, challenge } = verify;
-    const error = phase === 'failed' ? verify.error : null;
-    const failure = error && error !== 'wrong-code' ? t(errorMessageKey(error)) : '';
+    const failed = phase === 'failed' ? verify.error : null;
+    // A code too short (refused by the store, never sent) is said until the candidate types again.
+    const error = failed === 'short-code' && this.#typed ? null : failed;
+    const failure = error && error !== 'wrong-code' && error !== 'short-code' ? t(errorMessageKey(error)) : '';
     const { codeLength, onFailure } = store.config.verification;
     const stuck = canExitUnverified(verify);
     const wait = this.#wait();
@@ -76,13 +78,13 @@ export class AieVerifyCode extends StepPart {
                 inputmode="numeric"
                 required
                 minlength=${codeLength}
-                aria-invalid=${this.#incomplete || error === 'wrong-code'}
+                aria-invalid=${error === 'short-code' || error === 'wrong-code'}
                 aria-describedby="attempts error"
                 @input=${(event: InputEvent) => {
                   const input = event.target as HTMLInputElement;
                   input.value = input.value.replace(/\D/g, '').slice(0, codeLength);
-                  if (this.#incomplete) {
-                    this.#incomplete = false;
+                  if (!this.#typed) {
+                    this.#typed = true;
                     this.requestUpdate();
                   }
                 }}
@@ -93,7 +95,7 @@ export class AieVerifyCode extends StepPart {
         : nothing}
       <p part="error" id="error" role="alert">${phase === 'locked'
           ? t('verify.locked')
-          : this.#incomplete
+          : error === 'short-code'
             ? t('verify.incomplete', { count: codeLength })
             : error === 'wrong-code'
               ? t('verify.wrongCode')
@@ -135,13 +137,15 @@ export class AieVerifyCode extends StepPart {
   #submit(event: SubmitEvent): void {
     event.preventDefault();
     const input = (event.target as HTMLFormElement).elements.namedItem('code') as HTMLInputElement;
-    const { codeLength } = this.store!.config.verification;
-    // Only the code's shape is checked here (the backend checks the code): a short one is said, not sent.
-    this.#incomplete = !new RegExp(`^\\d{${codeLength}}$`).test(input.value);
-    if (this.#incomplete) {
+    const store = this.store!;
+    this.#typed = false;
+    // The store checks the code's shape (the backend, the code): a short one is refused there, said here.
+    store.dispatch({ type: 'submitCode', code: input.value });
+    const state = store.getState();
+    if (state.status === 'verify' && state.verify.phase === 'failed' && state.verify.error === 'short-code') {
       this.requestUpdate();
       input.focus();
-    } else this.store?.dispatch({ type: 'submitCode', code: input.value });
+    }
   }
 }
 
