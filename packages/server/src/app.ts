@@ -21,6 +21,7 @@ import { registerMetaRoutes } from './routes/meta.js';
 import { registerProgressRoutes } from './routes/progress.js';
 import { registerVerificationRoutes } from './routes/verification.js';
 import { closeUnusedConnectionsOnClose } from './shutdown.js';
+import { createRateAlerts } from './rate-alerts.js';
 import { createSseHub } from './sse.js';
 
 declare module 'fastify' {
@@ -56,8 +57,14 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     createConsoleTransport(),
     createFileTransport(join(dbPath === ':memory:' ? '.data' : dirname(dbPath), 'notifications.jsonl')),
   ];
-  const outbox = createOutbox({ db, transports, now, retryIntervalMs: options.retryIntervalMs ?? 30_000 });
+  // A follow-up (R25) is `sent` once its message was delivered, not when it was queued.
+  const settleFollowUp = db.prepare("UPDATE follow_ups SET status = ? WHERE notification_id = ?");
+  const outbox = createOutbox({
+    db, transports, now, retryIntervalMs: options.retryIntervalMs ?? 30_000,
+    onSettled: (id, outcome) => settleFollowUp.run(outcome === 'delivered' ? 'sent' : 'failed', id),
+  });
   const hub = createSseHub({ pingMs: options.ssePingMs ?? 15_000 });
+  const messages = createMessages({ locale, ...(options.hrLocale ? { hrLocale: options.hrLocale } : {}), config });
   const ctx: AppContext = {
     db,
     secret: options.secret,
@@ -69,9 +76,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
     handoffAnswerMinutes: options.handoffAnswerMinutes ?? 120,
     timeZone: options.timeZone ?? 'Asia/Shanghai',
-    messages: createMessages({ locale, config }),
+    messages,
     outbox,
     hub,
+    rateAlerts: createRateAlerts({ db, report: config.report, outbox, messages, now }),
   };
 
   // No automatic HEAD routes: the surface is exactly the protocol's (and a HEAD on the stream would hang open).

@@ -35,8 +35,13 @@ export interface ServerOptions {
   corsOrigins?: string[];
   /** The exit policy, as a vendor writes it; checked with core's `parseConfig`. */
   config?: ExitConfigInput;
-  /** Language of HR notifications (and of codes); zh-CN by default. */
+  /** Language of codes and candidate messages when the candidate's is not known (and of HR's pushes unless `hrLocale` says); zh-CN by default. */
   locale?: string;
+  /**
+   * Language of HR's pushes (exits, exit-rate alerts); `locale` by default, else zh-CN. A live
+   * viewer's page words the stream's data in its own language whatever this says.
+   */
+  hrLocale?: string;
   /** Time zone of the HR report's days and of date-only filters; Asia/Shanghai by default. */
   timeZone?: string;
   /** Notification transports; by default the console and `notifications.jsonl` beside the database. */

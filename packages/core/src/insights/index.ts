@@ -7,3 +7,4 @@ export * from './compute.js';
 export * from './hr-adapter.js';
 export * from './csv.js';
 export * from './zoned.js';
+export * from './live-words.js';

@@ -53,6 +53,8 @@ export const FollowUpRequestSchema = z.object({
   candidateRef: IdSchema,
   reasonCode: CodeSchema,
   kind: FollowUpKindSchema,
+  /** The candidate's language: the follow-up may arrive before the exit that would tell it. */
+  locale: z.optional(LocaleSchema),
 });
 export type FollowUpRequest = z.infer<typeof FollowUpRequestSchema>;
 

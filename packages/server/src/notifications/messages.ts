@@ -1,5 +1,6 @@
 import type { ExitConfig, ExitReason, ExitRecord } from '@ai-interview-exit/core';
 import { configResources, createI18n, hrResources, matchLocale, type Translator } from '@ai-interview-exit/core/i18n';
+import { alertWords, type RateAlertEvent } from '@ai-interview-exit/core/insights';
 
 export interface Messages {
   /** The candidate's confirmation (R13): exit time, reason, "contact HR to reschedule". */
@@ -10,6 +11,8 @@ export interface Messages {
   code(code: string, minutes: number, locale?: string): string;
   /** In the candidate's language when known, else the server's. */
   guide(locale?: string): string;
+  /** HR's push when a role's exit rate crosses its alert line or recovers (R26), in HR's language. */
+  rateAlert(event: RateAlertEvent): string;
 }
 
 /** Longest free-text reason quoted in a push; the HR report has the whole text. */
@@ -26,7 +29,8 @@ function formatTime(instant: string, locale: string, timeZone: string): string {
 }
 
 /** Texts in core's wording (its `notify.*` and `reason.*` strings), in the reader's language. */
-export function createMessages(options: { locale: string; config: ExitConfig }): Messages {
+export function createMessages(options: { locale: string; hrLocale?: string; config: ExitConfig }): Messages {
+  const hrLocale = options.hrLocale ?? options.locale;
   const instances = new Map<string, Translator>();
   const overrides = configResources(options.config);
   function translator(locale: string): Translator {
@@ -50,7 +54,7 @@ export function createMessages(options: { locale: string; config: ExitConfig }):
       return t.t('notify.candidate', { time: formatTime(record.exitedAt, t.language, record.timeZone), reason: reasonLabel(t, record.reason) });
     },
     hrExit(record, candidateName) {
-      const t = translator(options.locale);
+      const t = translator(hrLocale);
       // A request for a person (PIPL art. 24) is something HR must answer: the push says so.
       return t.t(record.personRequested ? 'notify.hrPerson' : 'notify.hr', { name: candidateName, reason: reasonLabel(t, record.reason) });
     },
@@ -59,6 +63,9 @@ export function createMessages(options: { locale: string; config: ExitConfig }):
     },
     guide(locale) {
       return translator(locale ?? options.locale).t('notify.guide');
+    },
+    rateAlert(event) {
+      return alertWords(translator(hrLocale), event);
     },
   };
 }
