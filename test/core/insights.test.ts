@@ -13,6 +13,8 @@ import {
   matchesFilter,
   parseCsv,
   plausibilityFlags,
+  rateAlertChange,
+  roleRate,
   reasonBreakdown,
   toCsv,
   type ExitFact,
@@ -120,10 +122,28 @@ describe('plausibility flags (R16)', () => {
   });
 });
 
+describe('exit-rate alerts (R26)', () => {
+  const report = { ...defaultConfig().report, minInterviews: 5, roleThresholds: { frontline: 0.4 } };
+  it('wait for the minimum sample: 1 exit of 2 interviews is no alarm, 2 of 5 is', () => {
+    assert.deepEqual(exitRateAlerts([roleRate('office', 1, 2)], report), []);
+    assert.deepEqual(exitRateAlerts([roleRate('office', 2, 5)], report).map((a) => [a.jobType, a.threshold]), [['office', 0.3]]);
+    assert.deepEqual(exitRateAlerts([roleRate('frontline', 2, 5)], report), [], "a role's own line: 40 % is not above 40 %");
+    assert.equal(defaultConfig().report.minInterviews, 10, 'the default sample');
+  });
+  it('change once per crossing: above, then nothing while above, then below once recovered', () => {
+    assert.equal(rateAlertChange(null, roleRate('office', 1, 10), report), null, 'never alerted: no recovery to tell');
+    const up = rateAlertChange(null, roleRate('office', 2, 5), report);
+    assert.deepEqual(up, { jobType: 'office', state: 'above', rate: 0.4, threshold: 0.3, exits: 2, started: 5 });
+    assert.equal(rateAlertChange('above', roleRate('office', 3, 6), report), null);
+    assert.equal(rateAlertChange('above', roleRate('office', 3, 10), report)?.state, 'below', '30 % is no longer above 30 %');
+    assert.equal(rateAlertChange('below', roleRate('office', 3, 11), report), null);
+  });
+});
+
 describe('computeInsights', () => {
   it('gives everything the report shows, matching its schema', () => {
     const exits = [exit({ code: 'mis-click', answered: 9 }), exit({ code: 'not-interested', jobType: 'manager' })];
-    const insights = computeInsights({ exits, started: [...started('frontline', 3), ...started('manager', 5)], report: defaultConfig().report });
+    const insights = computeInsights({ exits, started: [...started('frontline', 3), ...started('manager', 5)], report: { ...defaultConfig().report, minInterviews: 3 } });
     assert.ok(InsightsSchema.safeParse(insights).success);
     assert.equal(insights.total, 2);
     assert.equal(Object.keys(insights.flags).length, 1);
