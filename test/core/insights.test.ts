@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultConfig, newUuid } from '@ai-interview-exit/core';
+import { createI18n, hrResources } from '@ai-interview-exit/core/i18n';
 import {
   DEFAULT_PLAUSIBILITY,
   InsightsSchema,
@@ -17,7 +18,9 @@ import {
   roleRate,
   reasonBreakdown,
   toCsv,
+  hrLiveLine,
   type ExitFact,
+  type HrExitRow,
   type StartedInterview,
 } from '@ai-interview-exit/core/insights';
 import { T0, progressAt } from '../support/fixtures.js';
@@ -137,6 +140,23 @@ describe('exit-rate alerts (R26)', () => {
     assert.equal(rateAlertChange('above', roleRate('office', 3, 6), report), null);
     assert.equal(rateAlertChange('above', roleRate('office', 3, 10), report)?.state, 'below', '30 % is no longer above 30 %');
     assert.equal(rateAlertChange('below', roleRate('office', 3, 11), report), null);
+  });
+});
+
+describe('HR live lines in the viewer\'s language (issue 11, item 4)', () => {
+  const row: HrExitRow = {
+    idempotencyKey: newUuid(), interviewId: 'iv-1', candidateRef: 'c-1', candidateName: '李雷', roleTitle: '操作工', jobType: 'frontline', stage: 'professional',
+    progress: null, exitedAt: '2026-11-01T08:00:00.000Z', receivedAt: '2026-11-01T08:00:00.000Z', reason: { code: 'not-interested', text: '' },
+    dataChoice: 'keep', source: 'button', verification: 'not-required', review: 'none', anonymised: false, personRequested: false,
+  };
+  it('words an exit and an alert in English for an English viewer, in Chinese for a Chinese one', () => {
+    const en = createI18n('en', hrResources);
+    const zh = createI18n('zh-CN', hrResources);
+    assert.equal(hrLiveLine(en, { type: 'exit', row }), 'Candidate 李雷 exited the interview. Reason: Not interested in the role');
+    assert.equal(hrLiveLine(zh, { type: 'exit', row }), '候选人李雷已退出面试，原因：对岗位不感兴趣');
+    const alert = { jobType: 'frontline', state: 'above', rate: 0.333, threshold: 0.3, exits: 5, started: 15 } as const;
+    assert.equal(hrLiveLine(en, { type: 'alert', alert }), 'Alert: the exit rate for Front-line is 33%, above the 30% line (5 of 15 interviews).');
+    assert.match(hrLiveLine(zh, { type: 'alert', alert: { ...alert, state: 'below', rate: 0.25 } }), /^已恢复：一线岗位退出率降至25%/);
   });
 });
 
