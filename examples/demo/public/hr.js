@@ -2,8 +2,11 @@
 // The SDK loads (preloaded by the page) while the page shows its own text and signs HR in.
 const sdk = import('/sdk/report.min.js');
 
-const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh-CN';
+const params = new URLSearchParams(location.search);
+const lang = params.get('lang') === 'en' ? 'en' : 'zh-CN';
 document.documentElement.lang = lang;
+// In the side-by-side demo (`/demo`), a smaller console, so that everything HR sees fits.
+if (params.has('beside')) document.documentElement.classList.add('beside-candidate');
 const TEXT = {
   'zh-CN': { brand: '智聘 HR 后台', section: '面试管理', feed: 'HR 通知' },
   en: { brand: 'HireWise HR', section: 'Interview management', feed: 'HR notifications' },
