@@ -70,4 +70,28 @@ describe('follow-ups that are true (R25)', () => {
     const other = await server.post('/v1/follow-ups', { interviewId: b.interviewId, candidateRef: b.candidateRef, reasonCode: 'mis-click', kind: 'send-guide' }, a.token);
     assert.equal(other.status, 403);
   });
+
+  it('suggests catalogue roles in the candidate\'s language, with their place and a link to apply', async () => {
+    const catalogue = [
+      { id: 'r-cs', title: { 'zh-CN': '客服代表', en: 'Customer service representative' }, jobType: 'office', location: '上海', applyUrl: 'https://jobs.example.com/r-cs' },
+      { id: 'r-wh', title: '仓库管理员', jobType: 'warehouse' },
+      { id: 'r-fl', title: { 'zh-CN': '操作工' }, jobType: 'frontline' },
+    ];
+    const custom = await startServer({ roleCatalogue: catalogue });
+    try {
+      const candidate = await registerCandidate(custom, { jobType: 'frontline' });
+      const ask = (locale?: string) => custom.post('/v1/follow-ups', { interviewId: candidate.interviewId, candidateRef: candidate.candidateRef, reasonCode: 'not-interested', kind: 'recommend-roles', ...(locale ? { locale } : {}) }, candidate.token);
+      assert.deepEqual((await ask('en')).json.roles, [
+        { id: 'r-cs', title: 'Customer service representative', location: '上海', applyUrl: 'https://jobs.example.com/r-cs' },
+        { id: 'r-wh', title: '仓库管理员' },
+      ]);
+      assert.equal((await ask()).json.roles[0].title, '客服代表', 'zh-CN when the language is not known');
+    } finally {
+      await custom.cleanup();
+    }
+  });
+
+  it('refuses at start-up a catalogue whose link is not https', async () => {
+    await assert.rejects(startServer({ roleCatalogue: [{ id: 'r-1', title: 'x', applyUrl: 'javascript:alert(1)' }] }), /role catalogue was refused/);
+  });
 });

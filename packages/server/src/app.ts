@@ -20,6 +20,7 @@ import { registerInterviewRoutes } from './routes/interviews.js';
 import { registerMetaRoutes } from './routes/meta.js';
 import { registerProgressRoutes } from './routes/progress.js';
 import { registerVerificationRoutes } from './routes/verification.js';
+import { RoleCatalogueSchema } from './schemas.js';
 import { closeUnusedConnectionsOnClose } from './shutdown.js';
 import { createRateAlerts } from './rate-alerts.js';
 import { createSseHub } from './sse.js';
@@ -45,6 +46,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   // A server refuses a bad policy at start-up, where the operator sees it, rather than quietly using defaults.
   if (!parsed.ok) throw new Error(`createServer: the exit config was refused:\n${formatProblems(parsed.problems)}`);
   const config = parsed.config;
+  const catalogue = RoleCatalogueSchema.safeParse(options.roleCatalogue ?? DEFAULT_ROLE_CATALOGUE);
+  if (!catalogue.success) throw new Error(`createServer: the role catalogue was refused: ${catalogue.error.issues[0]?.path.join('.')} ${catalogue.error.issues[0]?.message}`);
   const dbPath = options.dbPath ?? defaultDbPath();
   const now = options.now ?? (() => new Date());
   const locale = options.locale ?? config.locale ?? 'zh-CN';
@@ -72,7 +75,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     now,
     hrTokens: options.hrTokens ?? [],
     hooks: options.hooks ?? {},
-    roleCatalogue: options.roleCatalogue ?? DEFAULT_ROLE_CATALOGUE,
+    roleCatalogue: catalogue.data,
     tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
     handoffAnswerMinutes: options.handoffAnswerMinutes ?? 120,
     timeZone: options.timeZone ?? 'Asia/Shanghai',

@@ -1,13 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { FollowUpRequestSchema, HandoffRequestSchema, type FollowUpResult, type HandoffResult } from '@ai-interview-exit/core';
+import { FollowUpRequestSchema, HandoffRequestSchema, type FollowUpResult, type HandoffResult, type SuggestedRole } from '@ai-interview-exit/core';
+import { matchLocale } from '@ai-interview-exit/core/i18n';
 import { assertOwns, readCandidateMessage } from '../auth.js';
 import { isoAt, type AppContext } from '../context.js';
 import { parseBody } from '../errors.js';
 import { candidateContact, type ContactRow } from '../notifications/contact.js';
+import type { CatalogueRole } from '../options.js';
 
 /** How many roles a `recommend-roles` follow-up suggests: a couple, not a job board. */
 const SUGGESTIONS = 2;
+
+/** A catalogue role as the candidate sees it: its title in their language (else zh-CN, else any). */
+function suggested({ id, title, location, applyUrl }: CatalogueRole, locale: string | undefined): SuggestedRole {
+  const lng = matchLocale(locale);
+  // Own keys only: a title map comes from the operator's configuration.
+  const pick = (key: string | null) => (typeof title !== 'string' && key !== null && Object.hasOwn(title, key) ? title[key] : undefined);
+  const words = typeof title === 'string' ? title : (pick(lng) ?? pick('zh-CN') ?? Object.values(title)[0] ?? id);
+  return { id, title: words, ...(location ? { location } : {}), ...(applyUrl ? { applyUrl } : {}) };
+}
 
 /** `POST /v1/follow-ups` (R25) and `POST /v1/handoffs` (R27). */
 export function registerFollowUpRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -32,7 +43,8 @@ export function registerFollowUpRoutes(app: FastifyInstance, ctx: AppContext): v
     let stored: { status: 'offered' | 'queued' | 'skipped'; notificationId: string | null };
     if (body.kind === 'recommend-roles') {
       const roles = ctx.roleCatalogue.filter((role) => !known || role.jobType !== known.job_type).slice(0, SUGGESTIONS);
-      result = { status: roles.length > 0 ? 'sent' : 'skipped', roles: roles.map(({ id, title }) => ({ id, title })) };
+      const locale = body.locale ?? (lastLocale.get(body.interviewId) as { locale: string } | undefined)?.locale;
+      result = { status: roles.length > 0 ? 'sent' : 'skipped', roles: roles.map((role) => suggested(role, locale)) };
       stored = { status: roles.length > 0 ? 'offered' : 'skipped', notificationId: null };
     } else {
       const contact = candidateContact(known);
