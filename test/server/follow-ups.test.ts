@@ -2,7 +2,7 @@
 // their exit is stored, and a follow-up's status is `sent` only once its message was delivered.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Notification, Transport } from '@ai-interview-exit/server';
+import type { CatalogueRole, Notification, Transport } from '@ai-interview-exit/server';
 import { exitRecord, registerCandidate, rows, startServer, type TestServer } from './helpers.js';
 
 const statusOf = (server: TestServer, interviewId: string) =>
@@ -72,7 +72,7 @@ describe('follow-ups that are true (R25)', () => {
   });
 
   it('suggests catalogue roles in the candidate\'s language, with their place and a link to apply', async () => {
-    const catalogue = [
+    const catalogue: CatalogueRole[] = [
       { id: 'r-cs', title: { 'zh-CN': '客服代表', en: 'Customer service representative' }, jobType: 'office', location: '上海', applyUrl: 'https://jobs.example.com/r-cs' },
       { id: 'r-wh', title: '仓库管理员', jobType: 'warehouse' },
       { id: 'r-fl', title: { 'zh-CN': '操作工' }, jobType: 'frontline' },
