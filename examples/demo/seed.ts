@@ -1,6 +1,6 @@
-// Past interviews for the demo, so that HR's chart, the exit-rate alert (front-line roles above
-// 30 %) and a plausibility flag show on the first start. Idempotent: an interview that has
-// already exited is left alone, so restarts add nothing.
+// Past interviews for the demo, so that HR's chart and a plausibility flag show on the first start,
+// and front-line roles sit just under their 30 % alert line: the next front-line exit crosses it,
+// live (R26). Idempotent: an interview that has already exited is left alone, so restarts add nothing.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ExitRecord } from '@ai-interview-exit/core';
@@ -13,17 +13,25 @@ interface Past {
   exit: { reason: string | null; text?: string; answered: number; minutes: number; daysAgo: number; stage: string; candidate?: string } | null;
 }
 
-/** The demo's roles and their titles, for the seeded history and for new candidates. */
+/** The demo's roles and their titles as the company stores them, for the seeded history and for new candidates. */
 export const ROLE_TITLES = {
-  frontline: '操作工 Production operator',
-  manager: '区域经理 Regional manager',
-  executive: '财务总监 Finance director',
-  engineer: '前端工程师 Front-end engineer',
+  frontline: '操作工',
+  manager: '区域经理',
+  executive: '财务总监',
+  engineer: '前端工程师',
 } as const;
+
+/** The same titles in English, for HR's report in English (its `roleTitles`). */
+export const ROLE_TITLES_EN: Record<string, { en: string }> = {
+  [ROLE_TITLES.frontline]: { en: 'Production operator' },
+  [ROLE_TITLES.manager]: { en: 'Regional manager' },
+  [ROLE_TITLES.executive]: { en: 'Finance director' },
+  [ROLE_TITLES.engineer]: { en: 'Front-end engineer' },
+};
 
 const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨磊', '赵敏', '黄强', '周婷', '吴军', '徐丽', '孙涛', '马超', '朱琳', '胡斌', '郭敏', '何平', '高峰', '林晓', '罗丹', '郑浩', '梁静', '谢楠', '宋佳', '唐宁', '许晴', '韩冰', '冯磊', '邓超', '曹雪', '彭博', '曾敏', '萧然', '田野', '董洁', '袁帅'];
 
-/** 36 interviews: 12 front-line (5 exits, 42 %), 10 management (2), 6 executive (1), 8 engineering (2). */
+/** 38 interviews begun: 14 front-line (4 exits, 29 %: one more crosses 30 %), 10 management (2), 6 executive (1), 8 engineering (2). */
 function pastInterviews(): Past[] {
   const exits: Record<Past['jobType'], Past['exit'][]> = {
     frontline: [
@@ -31,7 +39,6 @@ function pastInterviews(): Past[] {
       { reason: 'emergency', answered: 2, minutes: 6, daysAgo: 2, stage: 'professional', candidate: 'cand-seed-repeat' },
       { reason: 'emergency', text: '网络断了', answered: 1, minutes: 4, daysAgo: 9, stage: 'self-introduction', candidate: 'cand-seed-repeat' },
       { reason: 'mis-click', answered: 9, minutes: 42, daysAgo: 3, stage: 'closing' },
-      { reason: 'not-interested', answered: 5, minutes: 14, daysAgo: 6, stage: 'professional' },
     ],
     manager: [
       { reason: 'privacy', text: '不希望录制面部视频', answered: 3, minutes: 8, daysAgo: 4, stage: 'professional' },
@@ -43,7 +50,7 @@ function pastInterviews(): Past[] {
       { reason: null, answered: 3, minutes: 12, daysAgo: 8, stage: 'professional' },
     ],
   };
-  const sizes: Record<Past['jobType'], number> = { frontline: 12, manager: 10, executive: 6, engineer: 8 };
+  const sizes: Record<Past['jobType'], number> = { frontline: 14, manager: 10, executive: 6, engineer: 8 };
   let n = 0;
   return (Object.keys(sizes) as Past['jobType'][]).flatMap((jobType) =>
     Array.from({ length: sizes[jobType] }, (_, i) => ({ jobType, roleTitle: ROLE_TITLES[jobType], name: NAMES[n++ % NAMES.length]!, exit: exits[jobType][i] ?? null })),
@@ -59,6 +66,9 @@ function stableUuid(name: string): string {
 export async function seedDemo(app: FastifyInstance, hrToken: string, now = new Date()): Promise<{ interviews: number; exits: number }> {
   let exits = 0;
   const past = pastInterviews();
+  const tokens: string[] = [];
+  // Every interview is registered and begun first, and the exits come after: the rates climb to
+  // where they stand, and never pass an alert line on the way (a seed is no news for HR).
   for (const [index, interview] of past.entries()) {
     const interviewId = `seed-${String(index + 1).padStart(3, '0')}`;
     const candidateRef = interview.exit?.candidate ?? `cand-${interviewId}`;
@@ -70,7 +80,19 @@ export async function seedDemo(app: FastifyInstance, hrToken: string, now = new 
     });
     if (registered.statusCode >= 300) throw new Error(`seed ${interviewId}: ${registered.body}`);
     const { token } = registered.json() as { token: string };
+    tokens.push(token);
+    // A registered interview counts as begun once answered: these were, whether they ended in an exit or not.
+    const answered = interview.exit?.answered || 1;
+    const startedAt = new Date(now.getTime() - ((interview.exit?.daysAgo ?? 1) * 86_400_000)).toISOString();
+    const progress = { interviewId, stage: interview.exit?.stage ?? 'closing', answered, total: 10, questionSeconds: Array.from({ length: answered }, () => 60), startedAt, updatedAt: startedAt };
+    const begun = await app.inject({ method: 'POST', url: '/v1/progress', headers: { authorization: `Bearer ${token}` }, payload: progress });
+    if (begun.statusCode >= 300) throw new Error(`seed progress ${interviewId}: ${begun.body}`);
+  }
+  for (const [index, interview] of past.entries()) {
     if (!interview.exit) continue;
+    const interviewId = `seed-${String(index + 1).padStart(3, '0')}`;
+    const candidateRef = interview.exit.candidate ?? `cand-${interviewId}`;
+    const token = tokens[index]!;
     const status = await app.inject({ method: 'GET', url: `/v1/interviews/${interviewId}/status`, headers: { authorization: `Bearer ${token}` } });
     if ((status.json() as { status: string }).status !== 'active') continue; // seeded on an earlier start
     const { reason, text = '', answered, minutes, daysAgo, stage } = interview.exit;

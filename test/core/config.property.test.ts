@@ -73,7 +73,9 @@ describe('any config (R20): never a throw, always a way out', () => {
         if (tally.tried % 10 === 0) assert.equal(typeof createI18n('en', words, messages).t('exit.button'), 'string');
         addBundles(sharedI18n, words, messages);
         assert.equal(typeof sharedI18n.t('exit.button'), 'string');
-        const alerts = exitRateAlerts([{ key: setup.context.jobType, exits: 1, started: 1, rate: 1 }], parsed.config.report);
+        // As many exits as the minimum sample of begun interviews: every one ended in an exit.
+        const sample = parsed.config.report.minInterviews;
+        const alerts = exitRateAlerts([{ key: setup.context.jobType, exits: sample, started: sample, rate: 1 }], parsed.config.report);
         const { roleThresholds, exitRateThreshold } = parsed.config.report;
         const threshold = Object.entries(roleThresholds).find(([jobType]) => jobType === setup.context.jobType)?.[1] ?? exitRateThreshold;
         assert.equal(alerts.length, threshold < 1 ? 1 : 0, `a role whose every interview ended in an exit, threshold ${threshold} (${setup.context.jobType})`);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultConfig, newUuid } from '@ai-interview-exit/core';
+import { createI18n, hrResources } from '@ai-interview-exit/core/i18n';
 import {
   DEFAULT_PLAUSIBILITY,
   InsightsSchema,
@@ -13,9 +14,13 @@ import {
   matchesFilter,
   parseCsv,
   plausibilityFlags,
+  rateAlertChange,
+  roleRate,
   reasonBreakdown,
   toCsv,
+  hrLiveLine,
   type ExitFact,
+  type HrExitRow,
   type StartedInterview,
 } from '@ai-interview-exit/core/insights';
 import { T0, progressAt } from '../support/fixtures.js';
@@ -120,10 +125,45 @@ describe('plausibility flags (R16)', () => {
   });
 });
 
+describe('exit-rate alerts (R26)', () => {
+  const report = { ...defaultConfig().report, minInterviews: 5, roleThresholds: { frontline: 0.4 } };
+  it('wait for the minimum sample: 1 exit of 2 interviews is no alarm, 2 of 5 is', () => {
+    assert.deepEqual(exitRateAlerts([roleRate('office', 1, 2)], report), []);
+    assert.deepEqual(exitRateAlerts([roleRate('office', 2, 5)], report).map((a) => [a.jobType, a.threshold]), [['office', 0.3]]);
+    assert.deepEqual(exitRateAlerts([roleRate('frontline', 2, 5)], report), [], "a role's own line: 40 % is not above 40 %");
+    assert.equal(defaultConfig().report.minInterviews, 10, 'the default sample');
+  });
+  it('change once per crossing: above, then nothing while above, then below once recovered', () => {
+    assert.equal(rateAlertChange(null, roleRate('office', 1, 10), report), null, 'never alerted: no recovery to tell');
+    const up = rateAlertChange(null, roleRate('office', 2, 5), report);
+    assert.deepEqual(up, { jobType: 'office', state: 'above', rate: 0.4, threshold: 0.3, exits: 2, started: 5 });
+    assert.equal(rateAlertChange('above', roleRate('office', 3, 6), report), null);
+    assert.equal(rateAlertChange('above', roleRate('office', 3, 10), report)?.state, 'below', '30 % is no longer above 30 %');
+    assert.equal(rateAlertChange('below', roleRate('office', 3, 11), report), null);
+  });
+});
+
+describe('HR live lines in the viewer\'s language (issue 11, item 4)', () => {
+  const row: HrExitRow = {
+    idempotencyKey: newUuid(), interviewId: 'iv-1', candidateRef: 'c-1', candidateName: '李雷', roleTitle: '操作工', jobType: 'frontline', stage: 'professional',
+    progress: null, exitedAt: '2026-11-01T08:00:00.000Z', receivedAt: '2026-11-01T08:00:00.000Z', reason: { code: 'not-interested', text: '' },
+    dataChoice: 'keep', source: 'button', verification: 'not-required', review: 'none', anonymised: false, personRequested: false,
+  };
+  it('words an exit and an alert in English for an English viewer, in Chinese for a Chinese one', () => {
+    const en = createI18n('en', hrResources);
+    const zh = createI18n('zh-CN', hrResources);
+    assert.equal(hrLiveLine(en, { type: 'exit', row }), 'Candidate 李雷 exited the interview. Reason: Not interested in the role');
+    assert.equal(hrLiveLine(zh, { type: 'exit', row }), '候选人李雷已退出面试，原因：对岗位不感兴趣');
+    const alert = { jobType: 'frontline', state: 'above', rate: 0.333, threshold: 0.3, exits: 5, started: 15 } as const;
+    assert.equal(hrLiveLine(en, { type: 'alert', alert }), 'Alert: the exit rate for Front-line is 33%, above the 30% line (5 of 15 interviews).');
+    assert.match(hrLiveLine(zh, { type: 'alert', alert: { ...alert, state: 'below', rate: 0.25 } }), /^已恢复：一线岗位退出率降至25%/);
+  });
+});
+
 describe('computeInsights', () => {
   it('gives everything the report shows, matching its schema', () => {
     const exits = [exit({ code: 'mis-click', answered: 9 }), exit({ code: 'not-interested', jobType: 'manager' })];
-    const insights = computeInsights({ exits, started: [...started('frontline', 3), ...started('manager', 5)], report: defaultConfig().report });
+    const insights = computeInsights({ exits, started: [...started('frontline', 3), ...started('manager', 5)], report: { ...defaultConfig().report, minInterviews: 3 } });
     assert.ok(InsightsSchema.safeParse(insights).success);
     assert.equal(insights.total, 2);
     assert.equal(Object.keys(insights.flags).length, 1);

@@ -21,19 +21,20 @@ async function report(): Promise<HrExitsResponse> {
 }
 
 describe('demo seeding', () => {
-  it('shows the chart, a role above 30 % and plausibility flags on the first start, and nothing more on the next', async () => {
+  it('shows the chart, front-line just under 30 % (one exit crosses it, live) and plausibility flags on the first start, and nothing more on the next', async () => {
     const first = await report();
-    assert.equal(first.exits.length, 10);
+    assert.equal(first.exits.length, 9);
     assert.ok(first.insights.reasons.length >= 5, 'a chart with several reasons');
-    assert.deepEqual(first.insights.alerts.map((a) => a.jobType), ['frontline']);
-    assert.ok(first.insights.alerts[0]!.rate > 0.3);
+    assert.deepEqual(first.insights.alerts, [], 'no alarm yet');
+    const frontline = first.insights.byRole.find((r) => r.key === 'frontline')!;
+    assert.ok(frontline.rate < 0.3 && (frontline.exits + 1) / (frontline.started + 1) > 0.3, JSON.stringify(frontline));
     const rules = Object.values(first.insights.flags).flat().map((f) => f.rule);
     assert.ok(rules.includes('late-mis-click'), rules.join());
     assert.ok(rules.includes('repeated-reason'), rules.join());
-    assert.equal(first.insights.byRole.reduce((n, r) => n + r.started, 0), 36);
+    assert.equal(first.insights.byRole.reduce((n, r) => n + r.started, 0), 38);
 
     const second = await report();
     assert.deepEqual(second.exits.map((e) => e.idempotencyKey).sort(), first.exits.map((e) => e.idempotencyKey).sort());
-    assert.equal(second.insights.byRole.reduce((n, r) => n + r.started, 0), 36);
+    assert.equal(second.insights.byRole.reduce((n, r) => n + r.started, 0), 38);
   });
 });

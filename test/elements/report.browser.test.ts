@@ -138,6 +138,29 @@ describe('aie-exit-report', () => {
     expect(root.querySelector('[role=status]')!.textContent).to.contain('赵六');
   });
 
+  it('the alert banner appears live when an exit crosses the role\'s line (R26), and is said in the report\'s language', async () => {
+    // Front-line at 3 of 10 (30 %): on the line, not above it.
+    const withoutFirst = HR_ROWS.filter((row) => row.candidateName !== '张三');
+    const { el, adapter, root } = await mount('en', withoutFirst);
+    expect(root.querySelectorAll('[part=alert]')).to.have.length(0);
+    adapter.add(HR_ROWS.find((row) => row.candidateName === '张三')!);
+    await until(() => root.querySelectorAll('[part=alert]').length === 1, 'the banner');
+    expect(root.querySelector('[part=alert]')!.textContent).to.contain('Front-line').and.contain('40%');
+    await until(() => root.querySelector('[role=status]')!.textContent!.startsWith('Alert: '), 'the announcement');
+    expect(root.querySelector('[role=status]')!.textContent).to.equal('Alert: the exit rate for Front-line is 40%, above the 30% line (4 of 10 interviews).');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows role titles in the report\'s language when it is given them', async () => {
+    const adapter = createMemoryHrAdapter({ rows: HR_ROWS, started: STARTED, report: defaultConfig().report });
+    const el = await fixture<AieExitReport>(html`<aie-exit-report locale="en" .roleTitles=${{ 操作工: { en: 'Production operator' } }} .adapter=${adapter}></aie-exit-report>`);
+    await until(() => el.shadowRoot!.querySelector('table[part=table]'), 'the table');
+    const roles = bodyRows(el.shadowRoot!).map((r) => r[1]);
+    expect(roles).to.include('Production operator (Front-line)');
+    expect(roles.some((r) => r!.includes('操作工'))).to.equal(false);
+    expect(roles).to.include('区域经理 (Management)', 'a title without an English one shows as stored');
+  });
+
   it('HR marks a pending review done (R17): the row reads reviewed, focus goes to the table, and it is said', async () => {
     const { el, adapter, root } = await mount('en');
     const updates: AieReportUpdateEvent[] = [];

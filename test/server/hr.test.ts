@@ -2,16 +2,18 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { newUuid } from '@ai-interview-exit/core';
 import { HrExitRowSchema, HrExitsResponseSchema } from '@ai-interview-exit/core/insights';
-import { HR_TOKEN, eventReader, exitRecord, registerCandidate, startServer, type TestServer } from './helpers.js';
+import { HR_TOKEN, eventReader, exitRecord, progressAt, registerCandidate, startServer, type TestServer } from './helpers.js';
 
 describe('GET /v1/hr/exits (R24, R26, R16)', () => {
   let server: TestServer;
   before(async () => {
-    server = await startServer({ config: { report: { exitRateThreshold: 0.3 } } });
-    // Four front-line interviews started, two exits (50 % > 30 %: an alert); two office interviews, one exit.
+    server = await startServer({ config: { report: { exitRateThreshold: 0.3, minInterviews: 1 } } });
+    // Four front-line interviews begun, two exits (50 % > 30 %: an alert); two office interviews, one exit.
     const frontline = [];
     for (let i = 0; i < 4; i += 1) frontline.push(await registerCandidate(server, { jobType: 'frontline', roleTitle: '门店店员', candidateName: `前线${i}` }));
     const office = [await registerCandidate(server, { jobType: 'office', roleTitle: '行政助理' }), await registerCandidate(server, { jobType: 'office', roleTitle: '行政助理' })];
+    // An interview counts as started once the candidate answers (a registration alone is an invitation).
+    for (const c of [...frontline, ...office]) await server.post('/v1/progress', progressAt(1, 10, 'self-introduction', c.interviewId), c.token);
     await server.post('/v1/exits', exitRecord(frontline[0]!, { exitedAt: '2026-11-26T01:00:00.000Z' }), frontline[0]!.token);
     server.clock.advanceTo('2026-11-27T03:00:00.000Z');
     // A "mis-click" at 9 of 10 questions: flagged for HR, not trusted (R16).
@@ -40,7 +42,7 @@ describe('GET /v1/hr/exits (R24, R26, R16)', () => {
     assert.equal(first.progress?.answered, 5);
   });
 
-  it('computes insights with the registered interviews as the denominator', async () => {
+  it('computes insights with the begun interviews as the denominator', async () => {
     const { insights } = (await server.get('/v1/hr/exits', HR_TOKEN)).json;
     assert.equal(insights.total, 3);
     assert.deepEqual(insights.byRole, [

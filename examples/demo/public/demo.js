@@ -37,7 +37,7 @@ const hr = document.getElementById('hr');
 candidate.title = TEXT.candidate;
 hr.title = TEXT.hr;
 candidate.src = `/candidate?job=frontline&lang=${lang}`;
-hr.src = `/hr?lang=${lang}`;
+hr.src = `/hr?lang=${lang}&beside`;
 
 candidate.addEventListener('load', () => {
   const doc = candidate.contentDocument;

@@ -21,7 +21,9 @@ import { registerMetaRoutes } from './routes/meta.js';
 import { registerNudgeRoutes } from './routes/nudges.js';
 import { registerProgressRoutes } from './routes/progress.js';
 import { registerVerificationRoutes } from './routes/verification.js';
+import { RoleCatalogueSchema } from './schemas.js';
 import { closeUnusedConnectionsOnClose } from './shutdown.js';
+import { createRateAlerts } from './rate-alerts.js';
 import { createSseHub } from './sse.js';
 
 declare module 'fastify' {
@@ -45,6 +47,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   // A server refuses a bad policy at start-up, where the operator sees it, rather than quietly using defaults.
   if (!parsed.ok) throw new Error(`createServer: the exit config was refused:\n${formatProblems(parsed.problems)}`);
   const config = parsed.config;
+  const catalogue = RoleCatalogueSchema.safeParse(options.roleCatalogue ?? DEFAULT_ROLE_CATALOGUE);
+  if (!catalogue.success) throw new Error(`createServer: the role catalogue was refused: ${catalogue.error.issues[0]?.path.join('.')} ${catalogue.error.issues[0]?.message}`);
   const dbPath = options.dbPath ?? defaultDbPath();
   const now = options.now ?? (() => new Date());
   const locale = options.locale ?? config.locale ?? 'zh-CN';
@@ -57,8 +61,14 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     createConsoleTransport(),
     createFileTransport(join(dbPath === ':memory:' ? '.data' : dirname(dbPath), 'notifications.jsonl')),
   ];
-  const outbox = createOutbox({ db, transports, now, retryIntervalMs: options.retryIntervalMs ?? 30_000 });
+  // A follow-up (R25) is `sent` once its message was delivered, not when it was queued.
+  const settleFollowUp = db.prepare("UPDATE follow_ups SET status = ? WHERE notification_id = ?");
+  const outbox = createOutbox({
+    db, transports, now, retryIntervalMs: options.retryIntervalMs ?? 30_000,
+    onSettled: (id, outcome) => settleFollowUp.run(outcome === 'delivered' ? 'sent' : 'failed', id),
+  });
   const hub = createSseHub({ pingMs: options.ssePingMs ?? 15_000 });
+  const messages = createMessages({ locale, ...(options.hrLocale ? { hrLocale: options.hrLocale } : {}), config });
   const ctx: AppContext = {
     db,
     secret: options.secret,
@@ -66,13 +76,14 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     now,
     hrTokens: options.hrTokens ?? [],
     hooks: options.hooks ?? {},
-    roleCatalogue: options.roleCatalogue ?? DEFAULT_ROLE_CATALOGUE,
+    roleCatalogue: catalogue.data,
     tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
     handoffAnswerMinutes: options.handoffAnswerMinutes ?? 120,
     timeZone: options.timeZone ?? 'Asia/Shanghai',
-    messages: createMessages({ locale, config }),
+    messages,
     outbox,
     hub,
+    rateAlerts: createRateAlerts({ db, report: config.report, outbox, messages, now }),
   };
 
   // No automatic HEAD routes: the surface is exactly the protocol's (and a HEAD on the stream would hang open).

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ExitConfig } from '@ai-interview-exit/core';
 import type { Messages } from './notifications/messages.js';
 import type { Outbox } from './notifications/outbox.js';
+import type { RateAlerts } from './rate-alerts.js';
 import type { CatalogueRole, ServerHooks } from './options.js';
 import type { SseHub } from './sse.js';
 
@@ -20,6 +21,7 @@ export interface AppContext {
   messages: Messages;
   outbox: Outbox;
   hub: SseHub;
+  rateAlerts: RateAlerts;
 }
 
 export const DAY_MS = 86_400_000;

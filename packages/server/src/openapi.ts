@@ -187,7 +187,7 @@ export function buildOpenApi(): Json {
     '/v1/hr/stream': {
       get: {
         ...operation({
-          summary: 'Server-Sent Events: `event: exit` (data: HrExitRow) for each new exit, `event: notification` for each HR push; `: ping` every 15 s',
+          summary: 'Server-Sent Events: `event: exit` (data: HrExitRow) for each new exit, `event: alert` (data: RateAlertEvent) when a role\'s exit rate crosses its alert line or recovers, `event: notification` for each HR push; `: ping` every 15 s',
           security: 'hr',
           parameters: [{ name: 'access_token', in: 'query', description: 'the HR token, for EventSource, which cannot set headers', schema: { type: 'string' } }],
           responses: { '200': { description: 'an event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },

@@ -2,12 +2,17 @@ import { join } from 'node:path';
 import type { ExitConfigInput, ExitRecord } from '@ai-interview-exit/core';
 import type { Transport } from './notifications/types.js';
 
-/** A role the server may suggest when a candidate leaves for lack of interest (R25). */
+/** A role the server may suggest when a candidate leaves for lack of interest (R25); checked at start-up. */
 export interface CatalogueRole {
   id: string;
-  title: string;
+  /** One title, or one per language (`{ 'zh-CN': '客服代表', en: 'Customer service representative' }`; zh-CN is the fallback). */
+  title: string | Record<string, string>;
   /** Roles of the interview's own job type are not suggested again. */
   jobType?: string;
+  /** Where the role is, shown to the candidate. */
+  location?: string;
+  /** Where the candidate applies (https). */
+  applyUrl?: string;
 }
 
 export interface ServerHooks {
@@ -35,8 +40,13 @@ export interface ServerOptions {
   corsOrigins?: string[];
   /** The exit policy, as a vendor writes it; checked with core's `parseConfig`. */
   config?: ExitConfigInput;
-  /** Language of HR notifications (and of codes); zh-CN by default. */
+  /** Language of codes and candidate messages when the candidate's is not known (and of HR's pushes unless `hrLocale` says); zh-CN by default. */
   locale?: string;
+  /**
+   * Language of HR's pushes (exits, exit-rate alerts); `locale` by default, else zh-CN. A live
+   * viewer's page words the stream's data in its own language whatever this says.
+   */
+  hrLocale?: string;
   /** Time zone of the HR report's days and of date-only filters; Asia/Shanghai by default. */
   timeZone?: string;
   /** Notification transports; by default the console and `notifications.jsonl` beside the database. */
@@ -73,8 +83,8 @@ export interface ServerOptions {
 export const defaultDbPath = (): string => process.env.AIE_DB ?? join('.data', 'aie.sqlite');
 
 export const DEFAULT_ROLE_CATALOGUE: CatalogueRole[] = [
-  { id: 'role-ops-01', title: '运营专员 Operations specialist', jobType: 'frontline' },
-  { id: 'role-market-01', title: '市场专员 Marketing specialist', jobType: 'office' },
-  { id: 'role-cs-01', title: '客服代表 Customer service representative', jobType: 'frontline' },
-  { id: 'role-data-01', title: '数据分析师 Data analyst', jobType: 'engineer' },
+  { id: 'role-ops-01', title: { 'zh-CN': '运营专员', en: 'Operations specialist' }, jobType: 'frontline' },
+  { id: 'role-market-01', title: { 'zh-CN': '市场专员', en: 'Marketing specialist' }, jobType: 'office' },
+  { id: 'role-cs-01', title: { 'zh-CN': '客服代表', en: 'Customer service representative' }, jobType: 'frontline' },
+  { id: 'role-data-01', title: { 'zh-CN': '数据分析师', en: 'Data analyst' }, jobType: 'engineer' },
 ];

@@ -3,7 +3,7 @@
  * the HR query); every other message is a core schema.
  */
 import * as z from 'zod/mini';
-import { AdapterErrorCodeSchema, CodeSchema, HrContactSchema, IdSchema, InstantSchema, UuidSchema } from '@ai-interview-exit/core';
+import { AdapterErrorCodeSchema, CodeSchema, HrContactSchema, IdSchema, InstantSchema, LocaleSchema, SuggestedRoleSchema, UuidSchema } from '@ai-interview-exit/core';
 
 const NameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
 
@@ -59,3 +59,15 @@ export type HrExitsQuery = z.infer<typeof HrExitsQuerySchema>;
 
 /** `POST /v1/hr/exits/:key/review`: the exit, by its idempotency key. */
 export const ExitKeyParamsSchema = z.object({ key: UuidSchema });
+
+
+/** The server's role catalogue (R25), checked where the operator sees it: at start-up. */
+export const RoleCatalogueSchema = z.array(
+  z.object({
+    id: IdSchema,
+    title: z.union([SuggestedRoleSchema.shape.title, z.record(LocaleSchema, SuggestedRoleSchema.shape.title)]),
+    jobType: z.optional(CodeSchema),
+    location: SuggestedRoleSchema.shape.location,
+    applyUrl: SuggestedRoleSchema.shape.applyUrl,
+  }),
+).check(z.maxLength(1000));

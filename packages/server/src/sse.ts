@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 
-export type SseEvent = 'exit' | 'notification';
+/** `alert`: a role's exit rate crossed its alert line or recovered (R26), as data for the viewer to word. */
+export type SseEvent = 'exit' | 'notification' | 'alert';
 
 export interface SseHub {
   /** Start streaming to a response whose headers the caller has written. */

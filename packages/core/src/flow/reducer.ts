@@ -259,7 +259,7 @@ function submit(session: ExitSession, stamp: Stamp, verification: ExitRecord['ve
   const followUpKind = draft.reasonCode !== null && Object.hasOwn(followUps, draft.reasonCode) ? followUps[draft.reasonCode] : undefined;
   const followUp =
     followUpKind && draft.reasonCode !== null
-      ? { interviewId: context.interviewId, candidateRef: context.candidateRef, reasonCode: draft.reasonCode, kind: followUpKind }
+      ? { interviewId: context.interviewId, candidateRef: context.candidateRef, reasonCode: draft.reasonCode, kind: followUpKind, locale: record.locale }
       : null;
   return { state: { status: 'submitting', record, deletion, followUp }, effects: [{ type: 'storeExit', record, deletion }] };
 }

@@ -1,5 +1,5 @@
 import type { ExitConfig } from '../schemas/config.js';
-import type { Insights, PlausibilityFlag, StartedInterview } from '../schemas/hr.js';
+import type { Insights, PlausibilityFlag, RateAlertEvent, RateAlertState, StartedInterview } from '../schemas/hr.js';
 import type { ExitReason, ExitRecord } from '../schemas/exit-record.js';
 import { progressRatio } from '../schemas/progress.js';
 
@@ -54,11 +54,13 @@ export function exitRateByRole(exits: readonly ExitFact[], started: readonly Sta
   const exitCounts = countBy(exits, (e) => e.jobType);
   const startCounts = countBy(started, (s) => s.jobType);
   const roles = new Set([...exitCounts.keys(), ...startCounts.keys()]);
-  return [...roles].sort().map((key) => {
-    const exitCount = exitCounts.get(key) ?? 0;
-    const startCount = Math.max(startCounts.get(key) ?? 0, exitCount);
-    return { key, exits: exitCount, started: startCount, rate: share(exitCount, startCount) };
-  });
+  return [...roles].sort().map((key) => roleRate(key, exitCounts.get(key) ?? 0, startCounts.get(key) ?? 0));
+}
+
+/** One role's exit rate from counts (a server counts in SQL); an exit implies a start. */
+export function roleRate(key: string, exits: number, started: number): Insights['byRole'][number] {
+  const startCount = Math.max(started, exits);
+  return { key, exits, started: startCount, rate: share(exits, startCount) };
 }
 
 /** Exits per stage, over all interviews started: where in the interview candidates leave. */
@@ -103,15 +105,34 @@ export function exitsOverTime(exits: readonly ExitFact[], timeZone = 'UTC', rang
   return out;
 }
 
+/** A role's alert line: its own in the config, else the default. */
+export const alertThreshold = (jobType: string, { roleThresholds, exitRateThreshold }: ExitConfig['report']): number =>
+  Object.hasOwn(roleThresholds, jobType) ? roleThresholds[jobType]! : exitRateThreshold;
+
 /**
- * Roles whose exit rate is above their threshold (default 30 %, per role in the config). Own keys
- * only: a job type may be named `constructor`, and must not find Object's.
+ * Roles whose exit rate is above their threshold (default 30 %, per role in the config), once they
+ * have the minimum sample of started interviews. Own keys only: a job type may be named
+ * `constructor`, and must not find Object's.
  */
 export function exitRateAlerts(byRole: Insights['byRole'], report: ExitConfig['report']): Insights['alerts'] {
-  const { roleThresholds, exitRateThreshold } = report;
+  // A config parsed before the minimum existed has none: every sample counts, as it did then.
+  const minInterviews = report.minInterviews ?? 1;
   return byRole
-    .map(({ key, exits, started, rate }) => ({ jobType: key, exits, started, rate, threshold: Object.hasOwn(roleThresholds, key) ? roleThresholds[key]! : exitRateThreshold }))
-    .filter((row) => row.rate > row.threshold);
+    .map(({ key, exits, started, rate }) => ({ jobType: key, exits, started, rate, threshold: alertThreshold(key, report) }))
+    .filter((row) => row.started >= minInterviews && row.rate > row.threshold);
+}
+
+/**
+ * Whether a role's alert changed (R26): `above` when it crosses its threshold, `below` when it
+ * recovers, null while it stays where it was, so that HR is told once per crossing.
+ */
+export function rateAlertChange(previous: RateAlertState, rate: Insights['byRole'][number], report: ExitConfig['report']): RateAlertEvent | null {
+  const [alert] = exitRateAlerts([rate], report);
+  const state: RateAlertState = alert ? 'above' : 'below';
+  if (state === previous) return null;
+  // Nothing to recover from: a role never alerted is not news.
+  if (state === 'below' && previous !== 'above') return null;
+  return { jobType: rate.key, state, rate: rate.rate, threshold: alertThreshold(rate.key, report), exits: rate.exits, started: rate.started };
 }
 
 /** Exit times (ms, ascending) by candidate and reason code: built once, so a flag costs a lookup, not a scan. */

@@ -3,8 +3,8 @@ import { AdapterError } from '../adapters/adapter.js';
 import { STATUS_CODES } from '../adapters/status-codes.js';
 import type { ExitConfig } from '../schemas/config.js';
 import type { NudgeSummary } from '../schemas/nudge-record.js';
-import { HrExitRowSchema, HrExitsResponseSchema, type HrExitRow, type HrExitsResponse, type HrReviewRequest, type StartedInterview } from '../schemas/hr.js';
-import { computeInsights, type PlausibilityRules } from './compute.js';
+import { HrExitRowSchema, HrExitsResponseSchema, RateAlertEventSchema, type HrExitRow, type HrExitsResponse, type HrReviewRequest, type RateAlertEvent, type RateAlertState, type StartedInterview } from '../schemas/hr.js';
+import { computeInsights, exitRateByRole, rateAlertChange, type PlausibilityRules } from './compute.js';
 
 /** Which exits HR looks at: a job type, and instants bounding the exit time. */
 export interface HrExitFilter {
@@ -16,8 +16,11 @@ export interface HrExitFilter {
 /** Where the HR report reads from. The reference server speaks it over HTTP; tests keep it in memory. */
 export interface HrAdapter {
   listExits(filter: HrExitFilter): Promise<HrExitsResponse>;
-  /** Calls `onExit` for every new exit as it happens; returns a function that stops listening. */
-  watch(onExit: (row: HrExitRow) => void): () => void;
+  /**
+   * Calls `onExit` for every new exit as it happens, and `onAlert` when a role's exit rate crosses
+   * its alert line or recovers (R26); returns a function that stops listening.
+   */
+  watch(onExit: (row: HrExitRow) => void, onAlert?: (alert: RateAlertEvent) => void): () => void;
   /** HR has reviewed an exit that asked for it (R17); answers the updated row. Without it, the report offers no such button. */
   markReviewed?(idempotencyKey: string): Promise<HrExitRow>;
 }
@@ -50,13 +53,22 @@ export function createHttpHrAdapter({ baseUrl, token }: { baseUrl: string; token
       return call(`/v1/hr/exits?${query}`, HrExitsResponseSchema);
     },
     markReviewed: (idempotencyKey) => call(`/v1/hr/exits/${encodeURIComponent(idempotencyKey)}/review`, HrExitRowSchema, { review: 'done' }),
-    watch(onExit) {
+    watch(onExit, onAlert) {
       // EventSource cannot send headers: the stream takes the token as a query parameter.
       const source = new EventSource(`${base}/v1/hr/stream?access_token=${encodeURIComponent(token)}`);
-      source.addEventListener('exit', (event) => {
-        const parsed = HrExitRowSchema.safeParse(JSON.parse((event as MessageEvent<string>).data));
-        if (parsed.success) onExit(parsed.data);
-      });
+      const listen = <T>(name: string, schema: z.ZodMiniType<T>, handle: (value: T) => void) =>
+        source.addEventListener(name, (event) => {
+          let data: unknown;
+          try {
+            data = JSON.parse((event as MessageEvent<string>).data);
+          } catch {
+            return;
+          }
+          const parsed = schema.safeParse(data);
+          if (parsed.success) handle(parsed.data);
+        });
+      listen('exit', HrExitRowSchema, onExit);
+      if (onAlert) listen('alert', RateAlertEventSchema, onAlert);
       return () => source.close();
     },
   };
@@ -72,17 +84,25 @@ export function createMemoryHrAdapter(options: {
   nudges?: NudgeSummary;
 }) {
   const rows = [...(options.rows ?? [])];
-  const watchers = new Set<(row: HrExitRow) => void>();
+  const started = [...(options.started ?? [])];
+  const watchers = new Set<{ onExit: (row: HrExitRow) => void; onAlert?: ((alert: RateAlertEvent) => void) | undefined }>();
+  // Where each role stood when the adapter was made: a later exit that crosses is news, as on the server.
+  const alertStates = new Map<string, RateAlertState>();
+  const rateOf = (jobType: string) => exitRateByRole(rows.filter((r) => r.jobType === jobType), started.filter((s) => s.jobType === jobType))[0];
+  for (const role of exitRateByRole(rows, started)) {
+    if (rateAlertChange(null, role, options.report)) alertStates.set(role.key, 'above');
+  }
   const adapter: HrAdapter = {
     async listExits(filter) {
       const exits = rows.filter((row) => matchesFilter(row, filter)).sort((a, b) => b.exitedAt.localeCompare(a.exitedAt));
-      const started = (options.started ?? []).filter((s) => !filter.jobType || s.jobType === filter.jobType);
-      const insights = computeInsights({ exits, started, report: options.report, rules: options.rules });
+      const startedShown = started.filter((s) => !filter.jobType || s.jobType === filter.jobType);
+      const insights = computeInsights({ exits, started: startedShown, report: options.report, rules: options.rules });
       return { exits, insights, ...(options.nudges ? { nudges: options.nudges } : {}) };
     },
-    watch(onExit) {
-      watchers.add(onExit);
-      return () => watchers.delete(onExit);
+    watch(onExit, onAlert) {
+      const watcher = { onExit, onAlert };
+      watchers.add(watcher);
+      return () => watchers.delete(watcher);
     },
     async markReviewed(idempotencyKey) {
       const index = rows.findIndex((row) => row.idempotencyKey === idempotencyKey);
@@ -95,7 +115,11 @@ export function createMemoryHrAdapter(options: {
   return Object.assign(adapter, {
     add(row: HrExitRow) {
       rows.push(row);
-      watchers.forEach((watcher) => watcher(row));
+      watchers.forEach((watcher) => watcher.onExit(row));
+      const change = rateAlertChange(alertStates.get(row.jobType) ?? null, rateOf(row.jobType)!, options.report);
+      if (!change) return;
+      alertStates.set(row.jobType, change.state);
+      watchers.forEach((watcher) => watcher.onAlert?.(change));
     },
   });
 }

@@ -9,3 +9,4 @@ export * from './hr-adapter.js';
 export * from './csv.js';
 export * from './labels.js';
 export * from './zoned.js';
+export * from './live-words.js';

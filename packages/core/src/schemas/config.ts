@@ -161,6 +161,8 @@ export const ExitConfigSchema = z.object({
       exitRateThreshold: z._default(z.number().check(z.gt(0), z.lte(1)), 0.3),
       /** By job type; a job type may be named `constructor`, so this is read by own keys only. */
       roleThresholds: z._default(z.catchall(z.object({}), z.number().check(z.gt(0), z.lte(1))), {}),
+      /** Started interviews a role needs before its rate can alert: 1 exit of 2 is no alarm. */
+      minInterviews: z._default(intBetween(1, 100_000), 10),
     }),
     {},
   ),

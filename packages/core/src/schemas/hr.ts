@@ -71,3 +71,18 @@ export const HrExitsResponseSchema = z.object({
   nudges: z.optional(NudgeSummarySchema),
 });
 export type HrExitsResponse = z.infer<typeof HrExitsResponseSchema>;
+
+/** Where a role's exit rate stands against its alert line (R26); `below` also before any alert. */
+export const RateAlertStateSchema = z.enum(['above', 'below']);
+export type RateAlertState = z.infer<typeof RateAlertStateSchema> | null;
+
+/** A role's exit rate crossed its threshold (`above`) or recovered (`below`): the HR stream's `alert` event (R26). */
+export const RateAlertEventSchema = z.object({
+  jobType: CodeSchema,
+  state: RateAlertStateSchema,
+  rate: z.number().check(z.gte(0), z.lte(1)),
+  threshold: z.number().check(z.gt(0), z.lte(1)),
+  exits: z.number().check(z.int(), z.gte(0)),
+  started: z.number().check(z.int(), z.gte(0)),
+});
+export type RateAlertEvent = z.infer<typeof RateAlertEventSchema>;

@@ -53,13 +53,26 @@ export const FollowUpRequestSchema = z.object({
   candidateRef: IdSchema,
   reasonCode: CodeSchema,
   kind: FollowUpKindSchema,
+  /** The candidate's language: the follow-up may arrive before the exit that would tell it. */
+  locale: z.optional(LocaleSchema),
 });
 export type FollowUpRequest = z.infer<typeof FollowUpRequestSchema>;
+
+/** A role suggested to a candidate who left for lack of interest (R25). */
+export const SuggestedRoleSchema = z.object({
+  id: IdSchema,
+  /** In the candidate's language when the catalogue has it. */
+  title: z.string().check(z.maxLength(120)),
+  location: z.optional(z.string().check(z.maxLength(120))),
+  /** Where the candidate applies: https only, so that a link shown can never run script. */
+  applyUrl: z.optional(z.string().check(z.maxLength(2048), z.regex(/^https:\/\/\S+$/))),
+});
+export type SuggestedRole = z.infer<typeof SuggestedRoleSchema>;
 
 export const FollowUpResultSchema = z.object({
   status: z.enum(['sent', 'skipped']),
   /** Recommended roles, for `recommend-roles`. */
-  roles: z._default(z.array(z.object({ id: IdSchema, title: z.string().check(z.maxLength(120)) })), []),
+  roles: z._default(z.array(SuggestedRoleSchema), []),
 });
 export type FollowUpResult = z.infer<typeof FollowUpResultSchema>;
 

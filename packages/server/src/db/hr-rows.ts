@@ -78,16 +78,19 @@ export function getHrRow(db: Database, idempotencyKey: string): HrExitRow | null
   return row ? toRow(row) : null;
 }
 
-/** Interviews that started, the denominator of exit rates (R26), under the same filter. */
+/**
+ * Interviews that started, the denominator of exit rates (R26), under the same filter: begun by the
+ * candidate (a first answer, or an exit), not merely registered or opened.
+ */
 export function listStarted(db: Database, filter: ExitFilter): StartedInterview[] {
   const rows = db
-    .prepare(`SELECT interview_id, job_type, started_at FROM interviews
-      WHERE (@jobType IS NULL OR job_type = @jobType) ORDER BY started_at`)
-    .all({ jobType: filter.jobType ?? null }) as { interview_id: string; job_type: string; started_at: string }[];
+    .prepare(`SELECT interview_id, job_type, began_at FROM interviews
+      WHERE began_at IS NOT NULL AND (@jobType IS NULL OR job_type = @jobType) ORDER BY began_at`)
+    .all({ jobType: filter.jobType ?? null }) as { interview_id: string; job_type: string; began_at: string }[];
   return rows
     .filter((row) => {
-      const t = Date.parse(row.started_at);
+      const t = Date.parse(row.began_at);
       return (filter.fromMs === undefined || t >= filter.fromMs) && (filter.toMs === undefined || t <= filter.toMs);
     })
-    .map((row) => ({ interviewId: row.interview_id, jobType: row.job_type, startedAt: row.started_at }));
+    .map((row) => ({ interviewId: row.interview_id, jobType: row.job_type, startedAt: row.began_at }));
 }

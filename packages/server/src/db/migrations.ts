@@ -200,4 +200,29 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE exits ADD COLUMN reason_labels_json TEXT;
     `,
   },
+  {
+    version: 7,
+    name: 'interviews count as started when the candidate begins; exit-rate alerts once per crossing; follow-ups by their notification',
+    sql: `
+      -- A registered interview is an invitation; it counts in exit rates (R26) once the candidate begins:
+      -- a first answer, or an exit. Interviews already stored keep counting as they did.
+      ALTER TABLE interviews ADD COLUMN began_at TEXT;
+      UPDATE interviews SET began_at = started_at;
+      CREATE INDEX interviews_began ON interviews (job_type, began_at);
+
+      -- Where each role's exit rate stands against its alert line, so that HR is told once per crossing.
+      CREATE TABLE rate_alerts (
+        job_type   TEXT PRIMARY KEY,
+        state      TEXT NOT NULL CHECK (state IN ('above', 'below')),
+        rate       REAL NOT NULL,
+        threshold  REAL NOT NULL,
+        exits      INTEGER NOT NULL,
+        started    INTEGER NOT NULL,
+        changed_at TEXT NOT NULL
+      );
+
+      -- The message that carries a follow-up (R25): its status is the message's, sent once delivered.
+      ALTER TABLE follow_ups ADD COLUMN notification_id TEXT;
+    `,
+  },
 ];

@@ -1,6 +1,6 @@
-import type { ExitConfig, ExitReason, ExitRecord } from '@ai-interview-exit/core';
+import type { ExitConfig, ExitRecord } from '@ai-interview-exit/core';
 import { configResources, createI18n, hrResources, matchLocale, type Translator } from '@ai-interview-exit/core/i18n';
-import { reasonWords } from '@ai-interview-exit/core/insights';
+import { alertWords, reasonLine, type RateAlertEvent } from '@ai-interview-exit/core/insights';
 
 export interface Messages {
   /** The candidate's confirmation (R13): exit time, reason, "contact HR to reschedule". */
@@ -11,10 +11,9 @@ export interface Messages {
   code(code: string, minutes: number, locale?: string): string;
   /** In the candidate's language when known, else the server's. */
   guide(locale?: string): string;
+  /** HR's push when a role's exit rate crosses its alert line or recovers (R26), in HR's language. */
+  rateAlert(event: RateAlertEvent): string;
 }
-
-/** Longest free-text reason quoted in a push; the HR report has the whole text. */
-const QUOTE_LIMIT = 60;
 
 function formatTime(instant: string, locale: string, timeZone: string): string {
   const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false };
@@ -27,7 +26,8 @@ function formatTime(instant: string, locale: string, timeZone: string): string {
 }
 
 /** Texts in core's wording (its `notify.*` and `reason.*` strings), in the reader's language. */
-export function createMessages(options: { locale: string; config: ExitConfig }): Messages {
+export function createMessages(options: { locale: string; hrLocale?: string; config: ExitConfig }): Messages {
+  const hrLocale = options.hrLocale ?? options.locale;
   const instances = new Map<string, Translator>();
   const overrides = configResources(options.config);
   function translator(locale: string): Translator {
@@ -39,29 +39,24 @@ export function createMessages(options: { locale: string; config: ExitConfig }):
     }
     return instance;
   }
-  function reasonLabel(t: Translator, reason: ExitReason | null): string {
-    // A vendor's own code in the words its exit carried, in the reader's language when it has them.
-    const key = (code: string) => `reason.${code}`;
-    if (reason?.code) return reasonWords(reason, t.language, (code) => (t.exists(key(code)) ? t.t(key(code)) : null))!;
-    const text = reason?.text.trim();
-    if (text) return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
-    return t.t('done.noReason');
-  }
   return {
     candidateExit(record) {
       const t = translator(record.locale);
-      return t.t('notify.candidate', { time: formatTime(record.exitedAt, t.language, record.timeZone), reason: reasonLabel(t, record.reason) });
+      return t.t('notify.candidate', { time: formatTime(record.exitedAt, t.language, record.timeZone), reason: reasonLine(t, record.reason) });
     },
     hrExit(record, candidateName) {
-      const t = translator(options.locale);
+      const t = translator(hrLocale);
       // A request for a person (PIPL art. 24) is something HR must answer: the push says so.
-      return t.t(record.personRequested ? 'notify.hrPerson' : 'notify.hr', { name: candidateName, reason: reasonLabel(t, record.reason) });
+      return t.t(record.personRequested ? 'notify.hrPerson' : 'notify.hr', { name: candidateName, reason: reasonLine(t, record.reason) });
     },
     code(code, minutes, locale) {
       return translator(locale ?? options.locale).t('notify.code', { code, minutes });
     },
     guide(locale) {
       return translator(locale ?? options.locale).t('notify.guide');
+    },
+    rateAlert(event) {
+      return alertWords(translator(hrLocale), event);
     },
   };
 }

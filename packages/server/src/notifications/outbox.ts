@@ -58,8 +58,15 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  * The notification outbox (R13): persist first, deliver second, retry what failed. Each transport
  * is tracked apart, so a retry never sends twice through a transport that already took it.
  */
-export function createOutbox(options: { db: Database; transports: Transport[]; now: () => Date; retryIntervalMs: number }): Outbox {
-  const { db, transports, now, retryIntervalMs } = options;
+export function createOutbox(options: {
+  db: Database;
+  transports: Transport[];
+  now: () => Date;
+  retryIntervalMs: number;
+  /** A notification was delivered, or given up on: what it carried (a follow-up) can say so truly. */
+  onSettled?: (id: string, outcome: 'delivered' | 'failed') => void;
+}): Outbox {
+  const { db, transports, now, retryIntervalMs, onSettled } = options;
   const insert = db.prepare(
     'INSERT INTO outbox (id, kind, channel, recipient, interview_id, text, created_at, next_attempt_ms) VALUES (@id, @kind, @channel, @to, @interviewId, @text, @createdAt, 0)',
   );
@@ -93,12 +100,14 @@ export function createOutbox(options: { db: Database; transports: Transport[]; n
     if (!db.open) return false;
     const deliveredTo = JSON.stringify([...done]);
     if (errors.length === 0) {
-      markDelivered.run(deliveredTo, now().toISOString(), row.id);
+      if (markDelivered.run(deliveredTo, now().toISOString(), row.id).changes > 0) onSettled?.(row.id, 'delivered');
       return true;
     }
     const attempts = row.attempts + 1;
     const backoff = Math.min(retryIntervalMs * 2 ** (attempts - 1), MAX_BACKOFF_MS);
-    markFailed.run(attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', deliveredTo, attempts, errors.join('; '), now().getTime() + backoff, row.id);
+    const given = attempts >= MAX_ATTEMPTS;
+    const marked = markFailed.run(given ? 'failed' : 'pending', deliveredTo, attempts, errors.join('; '), now().getTime() + backoff, row.id);
+    if (given && marked.changes > 0) onSettled?.(row.id, 'failed');
     return false;
   }
 

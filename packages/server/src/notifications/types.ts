@@ -1,5 +1,6 @@
 /** What a notification is about. `verification-code` is the only place a one-time code leaves the server. */
-export type NotificationKind = 'exit-confirmation' | 'hr-exit' | 'verification-code' | 'interview-guide';
+/** `hr-alert`: a role's exit rate crossed its alert line or recovered (R26); it names no interview. */
+export type NotificationKind = 'exit-confirmation' | 'hr-exit' | 'hr-alert' | 'verification-code' | 'interview-guide';
 
 /** `push` goes to HR (the `to` is then `hr`); `sms` and `email` to the candidate's registered contact. */
 export type NotificationChannel = 'sms' | 'email' | 'push';
@@ -10,6 +11,7 @@ export interface Notification {
   channel: NotificationChannel;
   /** A phone number, an email address, or `hr`. */
   to: string;
+  /** The interview it is about; empty for an `hr-alert`, which is about a role. */
   interviewId: string;
   /** The message in the recipient's language, ready to send. */
   text: string;

@@ -11,6 +11,7 @@ import { ApiError, parseBody } from '../errors.js';
 import { exitRateLimit, keepKnownReason } from '../exit-guards.js';
 import { candidateContact, type ContactRow } from '../notifications/contact.js';
 import type { Notification } from '../notifications/types.js';
+import type { RateAlertChange } from '../rate-alerts.js';
 
 interface StoredExit {
   interview_id: string;
@@ -23,6 +24,7 @@ interface StoredExit {
 
 interface InterviewContact extends ContactRow {
   candidate_name: string | null;
+  job_type: string;
 }
 
 /**
@@ -40,11 +42,13 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
       @exitedAt, @exitedMs, @timeZone, @locale, @reasonCode, @reasonText, @dataChoice, @source, @verification, @hrReview, @review, @receivedAt, @clientExitedAt, @personRequested, @reasonLabels)`);
   const forget = db.prepare("DELETE FROM exits WHERE idempotency_key = ? AND state = 'processing'");
   const markDone = db.prepare("UPDATE exits SET state = 'done', receipt_json = ?, reason_text = ?, anonymised = ?, candidate_ref = ? WHERE idempotency_key = ?");
-  const findInterview = db.prepare('SELECT candidate_name, phone, email, anonymised FROM interviews WHERE interview_id = ?');
+  const findInterview = db.prepare('SELECT candidate_name, phone, email, anonymised, job_type FROM interviews WHERE interview_id = ?');
   // An interview whose token a vendor signed itself is known here first from its exit: keep it, so the exit counts.
   const ensureInterview = db.prepare(`
-    INSERT OR IGNORE INTO interviews (interview_id, candidate_ref, job_type, stage, started_at, anonymised)
-    VALUES (@interviewId, @candidateRef, @jobType, @stage, @startedAt, @anonymised)`);
+    INSERT OR IGNORE INTO interviews (interview_id, candidate_ref, job_type, stage, started_at, began_at, anonymised)
+    VALUES (@interviewId, @candidateRef, @jobType, @stage, @startedAt, @startedAt, @anonymised)`);
+  // Leaving an interview means having been in it: it counts as begun (R26), from its first answer if known.
+  const markBegun = db.prepare('UPDATE interviews SET began_at = COALESCE(began_at, ?) WHERE interview_id = ?');
   const setStatus = db.prepare('UPDATE interviews SET status = ?, exited_at = ?, cooldown_until = ? WHERE interview_id = ?');
   const codeAccepted = db.prepare("SELECT 1 FROM challenges WHERE interview_id = ? AND state = 'accepted' LIMIT 1");
   const limitNewExits = exitRateLimit(db);
@@ -83,6 +87,7 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
     const candidateRef = interview.anonymised === 2 ? `anon-${randomUUID()}` : record.candidateRef;
     markDone.run(JSON.stringify(receipt), reasonText, anonymised ? 1 : 0, candidateRef, record.idempotencyKey);
     setStatus.run(receipt.status, record.exitedAt, receipt.cooldownUntil, record.interviewId);
+    markBegun.run(record.progress?.startedAt ?? record.exitedAt, record.interviewId);
     // Messages quote what was kept, not what was sent: an erased candidate's later text reaches no one.
     const kept: ExitRecord = { ...record, reason: record.reason && { ...record.reason, text: reasonText ?? '' } };
     const contact = candidateContact(interview);
@@ -90,7 +95,9 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
       ctx.outbox.enqueue({ kind: 'exit-confirmation', ...contact, interviewId: record.interviewId, text: ctx.messages.candidateExit(kept) });
     }
     const name = (!anonymised && interview.candidate_name) || candidateRef;
-    return ctx.outbox.enqueue({ kind: 'hr-exit', channel: 'push', to: 'hr', interviewId: record.interviewId, text: ctx.messages.hrExit(kept, name) });
+    const hrNotification = ctx.outbox.enqueue({ kind: 'hr-exit', channel: 'push', to: 'hr', interviewId: record.interviewId, text: ctx.messages.hrExit(kept, name) });
+    // The interview's own job type, where HR's rates count it (a vendor-signed one is known from this exit).
+    return { hrNotification, alert: ctx.rateAlerts.check(interview.job_type) };
   });
 
   app.post('/v1/exits', async (request, reply) => {
@@ -126,10 +133,10 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
       status: record.hrReview ? 'under-review' : 'exited',
       cooldownUntil: cooldownUntil(now.toISOString(), ctx.config.cooldownDays),
     };
-    let hrNotification: Notification;
+    let completed: { hrNotification: Notification; alert: RateAlertChange | null };
     try {
       await ctx.hooks.onExit?.(record);
-      hrNotification = complete(record, receipt);
+      completed = complete(record, receipt);
     } catch (error) {
       // Undo the claim on the key, so that the client's retry does the work instead of meeting 409.
       // The cause is logged by name only and not echoed: a vendor's hook may put anything in its error.
@@ -140,7 +147,11 @@ export function registerExitRoutes(app: FastifyInstance, ctx: AppContext): void 
     ctx.outbox.kick();
     const row = getHrRow(db, record.idempotencyKey);
     if (row) ctx.hub.publish('exit', row);
-    ctx.hub.publish('notification', hrNotification);
+    ctx.hub.publish('notification', completed.hrNotification);
+    if (completed.alert) {
+      ctx.hub.publish('alert', completed.alert.event);
+      ctx.hub.publish('notification', completed.alert.notification);
+    }
     return reply.code(201).send(receipt);
   });
 }

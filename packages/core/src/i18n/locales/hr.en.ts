@@ -67,5 +67,7 @@ export default {
     candidate: 'You exited the interview at {{time}}. Reason: {{reason}}. To reschedule, please contact HR.',
     hr: 'Candidate {{name}} exited the interview. Reason: {{reason}}',
     hrPerson: 'Candidate {{name}} exited the interview and asks for an interview with a person: please reply. Reason: {{reason}}',
+    alertAbove: 'Alert: the exit rate for {{role}} is {{rate}}%, above the {{threshold}}% line ({{exits}} of {{started}} interviews).',
+    alertBelow: 'All clear: the exit rate for {{role}} is back to {{rate}}%, under the {{threshold}}% line ({{exits}} of {{started}} interviews).',
   },
 } as const;

@@ -67,5 +67,7 @@ export default {
     candidate: '您已于{{time}}成功退出面试。退出原因：{{reason}}。如需重新安排，请联系HR。',
     hr: '候选人{{name}}已退出面试，原因：{{reason}}',
     hrPerson: '候选人{{name}}已退出面试，并希望由真人面试官面试，请回复。原因：{{reason}}',
+    alertAbove: '预警：{{role}}退出率为{{rate}}%，超过{{threshold}}%预警线（{{started}}场面试中{{exits}}场退出）。',
+    alertBelow: '已恢复：{{role}}退出率降至{{rate}}%，低于{{threshold}}%预警线（{{started}}场面试中{{exits}}场退出）。',
   },
 } as const;

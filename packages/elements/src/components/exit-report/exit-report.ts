@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { progressPercent, type ExitReason } from '@ai-interview-exit/core';
 import { createI18n, hrResources } from '@ai-interview-exit/core/i18n';
-import { nextDay, reasonWords, startOfDay, toCsv, type HrAdapter, type HrExitFilter, type HrExitRow, type HrExitsResponse } from '@ai-interview-exit/core/insights';
+import { alertWords, nextDay, reasonWords, startOfDay, toCsv, type HrAdapter, type HrExitFilter, type HrExitRow, type HrExitsResponse } from '@ai-interview-exit/core/insights';
 import { I18nController, type I18n } from '../../controllers/i18n.js';
 import { AieReportUpdateEvent } from '../../events/report-update.js';
 import { widgetLocale } from '../../internal/dom.js';
@@ -53,6 +53,7 @@ export class AieExitReport extends LitElement {
     jobType: { attribute: 'job-type' },
     from: {},
     to: {},
+    roleTitles: { attribute: false },
   };
 
   /** Where the exits come from: `createHttpHrAdapter` (the reference server) or your own `HrAdapter`. */
@@ -67,6 +68,11 @@ export class AieExitReport extends LitElement {
   from = '';
   /** Last day shown (`YYYY-MM-DD`), inclusive. */
   to = '';
+  /**
+   * Role titles in other languages, by the title as stored: `{ '操作工': { en: 'Production operator' } }`.
+   * A title without one for the report's language shows as stored.
+   */
+  roleTitles: Record<string, Partial<Record<string, string>>> = {};
 
   #data: HrExitsResponse | null = null;
   /** What went wrong last (a load, a review), in words. */
@@ -101,7 +107,11 @@ export class AieExitReport extends LitElement {
     }
     if (changed.has('adapter')) {
       this.#stopWatching?.();
-      this.#stopWatching = this.adapter?.watch((row) => void this.#load('live', row));
+      this.#stopWatching = this.adapter?.watch(
+        (row) => void this.#load('live', row),
+        // R26: the rate crossed its line or recovered; the banner follows the reload, the sentence is said now.
+        (alert) => void this.#load('live', undefined, alertWords(this.#text, alert)),
+      );
     }
     if (changed.has('adapter') || changed.has('jobType') || changed.has('from') || changed.has('to')) {
       void this.#load(changed.has('adapter') ? 'load' : 'filter');
@@ -118,7 +128,7 @@ export class AieExitReport extends LitElement {
     };
   }
 
-  async #load(cause: AieReportUpdateEvent['detail']['cause'], arrived?: HrExitRow) {
+  async #load(cause: AieReportUpdateEvent['detail']['cause'], arrived?: HrExitRow, news?: string) {
     if (!this.adapter) return;
     const ticket = ++this.#loading;
     try {
@@ -128,6 +138,7 @@ export class AieExitReport extends LitElement {
       this.#problem = null;
       for (const role of data.insights.byRole) this.#roles.add(role.key);
       if (arrived) this.#announcement = this.#text.t('report.newExit', { name: this.#name(arrived), reason: this.#reason(arrived) });
+      if (news) this.#announcement = news;
       this.requestUpdate();
       /** @ignore documented with @fires */
       this.dispatchEvent(new AieReportUpdateEvent({ data, cause }));
@@ -162,6 +173,8 @@ export class AieExitReport extends LitElement {
   #reasonLabel = (reason: Pick<ExitReason, 'code' | 'labels'>) =>
     reasonWords(reason, this.#text.lang, (code) => (this.i18n?.exists(`reason.${code}`) ? this.#text.t(`reason.${code}`) : null)) ?? this.#text.t('report.noReason');
   #reason = (row: HrExitRow) => [this.#reasonLabel(row.reason ?? { code: null }), row.reason?.text].filter(Boolean).join(': ');
+  /** Own keys only: a stored title may be named `constructor`. */
+  #roleTitle = (title: string) => (Object.hasOwn(this.roleTitles, title) && this.roleTitles[title]?.[this.#text.lang]) || title;
 
   /** Where an exit stands for HR, and the candidate's request for a person (PIPL art. 24) if any: HR answers it. */
   #status(row: HrExitRow): [status: string, person: string | null] {
@@ -178,7 +191,7 @@ export class AieExitReport extends LitElement {
     const [status, person] = this.#status(row);
     return [
       this.#name(row),
-      `${row.roleTitle} (${this.#label('jobType', row.jobType)})`,
+      `${this.#roleTitle(row.roleTitle)} (${this.#label('jobType', row.jobType)})`,
       this.#label('stage', row.stage),
       row.progress ? `${row.progress.answered}/${row.progress.total} (${progressPercent(row.progress)}%)` : '—',
       this.#text.date(row.exitedAt, this.timeZone),
