@@ -62,8 +62,8 @@ export interface ExitStore {
   /** Keep the live progress (R7, R8); the plan and the record read it. */
   setProgress(snapshot: ProgressSnapshot | null): void;
   getContext(): ExitContext;
-  /** The interview moved on (a new stage, another language): later plans and records read it. */
-  setContext(patch: Partial<Pick<ExitContext, 'stage' | 'locale' | 'jobType'>>): void;
+  /** The interview moved on (a new stage, another language, the device's zone read): later plans and records read it. */
+  setContext(patch: Partial<Pick<ExitContext, 'stage' | 'locale' | 'jobType' | 'timeZone'>>): void;
   /** The config in force: the vendor's, or the defaults when theirs was refused. */
   readonly config: ExitConfig;
   readonly configProblems: ConfigProblem[];

@@ -22,6 +22,7 @@ import * as events from '../../events/index.js';
 import { deepActiveElement, widgetLocale } from '../../internal/dom.js';
 import { keepProgress, keptProgress } from '../../internal/kept-progress.js';
 import { loadLaterParts, prefetchLaterParts, whenIdle } from '../../internal/later-parts.js';
+import { deviceTimeZone, knownTimeZone } from '../../internal/time-zone.js';
 import { base } from '../../styles/base.js';
 import { EXIT_DIALOG_PARTS, RESULT, type AieExitDialog } from '../exit-dialog/exit-dialog.js';
 import { EXIT_RESULT_PARTS } from '../exit-result/exit-result.js';
@@ -234,6 +235,7 @@ export class AiInterviewExit extends LitElement {
    * After an exit it shows the result again; on re-entry it takes focus to the panel.
    */
   open(source: ExitSource = 'api', opener?: HTMLElement | null): void {
+    deviceTimeZone(); // what the dialog and the record read (see internal/time-zone.ts)
     const store = this.#sync();
     this.#judge(store);
     const find = <T extends HTMLElement>(selector: string) => this.shadowRoot?.querySelector<T>(selector) ?? null;
@@ -347,6 +349,7 @@ export class AiInterviewExit extends LitElement {
 
   /** The candidate may be about to leave: whatever the dialog needs should be here before the click. */
   readonly #prepare = (): void => {
+    deviceTimeZone();
     void loadLaterParts();
     if (this.#prepared) return;
     this.#prepared = true;
@@ -363,9 +366,10 @@ export class AiInterviewExit extends LitElement {
     const status = this.#store?.getState().status;
     const resting = !status || status === 'idle' || status === 'resume' || status === 'reentry';
     if (!this.#store || (resting && inputs.some((input, index) => input !== this.#built[index]))) this.#build(locale, inputs);
-    // A new stage or language only changes what later plans and records read (R18).
+    // A new stage or language (or the zone, once read) only changes what later plans and records read (R18).
     const context = this.#store!.getContext();
-    if (context.stage !== this.stage || context.locale !== locale) this.#store!.setContext({ stage: this.stage, locale });
+    const timeZone = knownTimeZone() ?? context.timeZone;
+    if (context.stage !== this.stage || context.locale !== locale || context.timeZone !== timeZone) this.#store!.setContext({ stage: this.stage, locale, timeZone });
     if (this.i18n.language !== locale) void this.i18n.changeLanguage(locale);
     return this.#store!;
   }
@@ -382,7 +386,8 @@ export class AiInterviewExit extends LitElement {
       jobType: this.jobType,
       stage: this.stage,
       locale,
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+      // UTC until the device's zone is read, when idle or at the first open (internal/time-zone.ts).
+      timeZone: knownTimeZone() ?? 'UTC',
       progress: this.#progress,
     };
     if (adapterChanged || this.interviewId !== this.#outbox?.name) this.#connectOutbox();
