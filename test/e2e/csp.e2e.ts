@@ -88,7 +88,7 @@ describe('under the documented strict Content-Security-Policy', () => {
 
     // HR: the new exit arrives over Server-Sent Events, then is reviewed and exported
     const name = await page.evaluate(() => JSON.parse(localStorage.getItem('demo:session:frontline')!).candidateName as string);
-    await hr.page.getByText(`新的退出：${name}，突发情况`).waitFor();
+    await hr.page.getByText(`候选人${name}已退出面试，原因：突发情况`).first().waitFor(); // the feed's line, worded in the page (issue 11, item 4)
     await hr.page.getByRole('button', { name: `标记为已复核：${name}` }).first().click();
     await hr.page.getByText(`已复核：${name}`).waitFor();
     const [download] = await Promise.all([hr.page.waitForEvent('download'), hr.page.getByRole('button', { name: '导出CSV' }).click()]);

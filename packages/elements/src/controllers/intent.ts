@@ -65,9 +65,11 @@ export class IntentController implements ReactiveController {
     this.#state = reading.state;
     const nudge = reading.nudge && canOpen(store.getState()) && nudgeEnabled(store.config, store.getContext());
     const detail: AieIntentDetail = { signal: checked, signals: reading.signals, score: reading.score, at: new Date(now).toISOString(), nudge };
-    if (nudge) this.nudge = detail;
     this.host.dispatchEvent(new AieIntentEvent(detail));
-    this.host.requestUpdate();
+    if (nudge) {
+      this.nudge = detail;
+      this.host.requestUpdate();
+    }
   }
 
   /** The nudge goes (dismissed, or the exit flow opened): none again for the quiet period. */

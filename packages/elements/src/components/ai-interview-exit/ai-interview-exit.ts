@@ -307,8 +307,8 @@ export class AiInterviewExit extends LitElement {
                 .i18n=${this.i18n}
                 .adapter=${this.adapter}
                 .nudge=${this.#intent.nudge}
-                @nudge-help=${() => this.open('nudge', this.shadowRoot!.querySelector('aie-exit-button'))}
-                @nudge-dismiss=${(event: CustomEvent<boolean>) => {
+                @aie-nudge-help=${() => this.open('nudge', this.shadowRoot!.querySelector('aie-exit-button'))}
+                @aie-nudge-dismiss=${(event: CustomEvent<boolean>) => {
                   this.#intent.close();
                   // Focus was on the nudge's own button: it goes to the exit button beside it, not to the page's start.
                   if (event.detail) this.shadowRoot!.querySelector('aie-exit-button')!.focus();

@@ -14,9 +14,12 @@ export { INTENT_NUDGE_PARTS } from './parts.js';
  * in its widget's polite live region, never takes focus, never covers the exit button, and goes on
  * Escape. Each nudge and what followed (stayed, asked for help, exited) is sent to the backend's
  * optional `recordNudge`, for HR. It comes with the widget's later parts, and tells only its
- * widget (plain `nudge-help` and `nudge-dismiss` events that do not leave the shadow root).
+ * widget (events that neither bubble nor leave the shadow root).
  *
  * @summary The exit-intent nudge.
+ *
+ * @fires aie-nudge-help - To its widget only (no bubbling): the candidate pressed "Get help".
+ * @fires aie-nudge-dismiss - To its widget only (no bubbling): the candidate dismissed it; `detail` is whether focus was inside it.
  *
  * @csspart nudge - The card.
  * @csspart title - "需要帮助吗？" / "Need a hand?".
@@ -93,12 +96,12 @@ export class AieIntentNudge extends StepPart {
 
   readonly #help = (): void => {
     if (this.#record) this.#follow({ ...this.#record, outcome: 'help' });
-    this.dispatchEvent(new CustomEvent('nudge-help'));
+    this.dispatchEvent(new CustomEvent('aie-nudge-help'));
   };
 
   readonly #dismiss = (): void => {
     if (this.#record) this.#follow({ ...this.#record, outcome: 'stayed' });
-    this.dispatchEvent(new CustomEvent('nudge-dismiss', { detail: this.matches(':focus-within') }));
+    this.dispatchEvent(new CustomEvent('aie-nudge-dismiss', { detail: this.matches(':focus-within') }));
   };
 
   /** Escape closes it wherever focus is (WCAG 1.4.13), unless something else took the key first. */
@@ -112,7 +115,7 @@ declare global {
     'aie-intent-nudge': AieIntentNudge;
   }
   interface HTMLElementEventMap {
-    'nudge-help': CustomEvent<void>;
-    'nudge-dismiss': CustomEvent<boolean>;
+    'aie-nudge-help': CustomEvent<void>;
+    'aie-nudge-dismiss': CustomEvent<boolean>;
   }
 }
