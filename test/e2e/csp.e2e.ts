@@ -122,6 +122,10 @@ describe('under the documented strict Content-Security-Policy', () => {
       const { page, errors } = await openWatched(`${demo.base}/candidate?job=manager`);
       // the bundle stops at Lit's policy: nothing is defined, so the page never says it is ready
       await page.waitForLoadState('load');
+      // Chromium logs the refusal at once and queues its securitypolicyviolation event: wait for the event.
+      await page
+        .waitForFunction(() => (window as unknown as { cspViolations: Violation[] }).cspViolations.some((v) => v.directive === 'trusted-types'), null, { timeout: 10_000 })
+        .catch(() => undefined); // the assertion below says what is missing
       const violations = await violationsOf(page);
       console.log('without lit-html:', violations, errors);
       assert.ok(violations.some((v) => v.directive === 'trusted-types' && v.sample === 'lit-html'), 'Lit is refused its policy');
