@@ -166,9 +166,8 @@ export class AieExitReport extends LitElement {
   }
 
   #name = (row: HrExitRow) => row.candidateName ?? `${row.candidateRef} ${this.#text.t('report.anonymised')}`;
-  /** A code in words; a code with no translation shows as itself. */
-  #label = (scope: 'reason' | 'jobType' | 'stage', code: string | null) =>
-    code === null ? this.#text.t('report.noReason') : this.#text.t(`${scope}.${code}`, { defaultValue: code });
+  /** A job type or stage in words; a code with no translation shows as itself (reasons: #reasonLabel). */
+  #label = (scope: 'jobType' | 'stage', code: string) => this.#text.t(`${scope}.${code}`, { defaultValue: code });
   /** A built-in reason translated; a vendor's own in the labels its exit carried, in the report's language when it has them. */
   #reasonLabel = (reason: Pick<ExitReason, 'code' | 'labels'>) =>
     reasonWords(reason, this.#text.lang, (code) => (this.i18n?.exists(`reason.${code}`) ? this.#text.t(`reason.${code}`) : null)) ?? this.#text.t('report.noReason');
